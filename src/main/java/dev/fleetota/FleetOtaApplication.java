@@ -1,0 +1,15 @@
+package dev.fleetota;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FleetOtaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FleetOtaApplication.class, args);
+    }
+
+}

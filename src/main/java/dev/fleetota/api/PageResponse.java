@@ -1,0 +1,20 @@
+package dev.fleetota.api;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.data.domain.Page;
+
+/** One page of a listing, with what a client needs to fetch the next. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
+        return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+                page.getTotalElements(), page.getTotalPages());
+    }
+
+    public static <T> PageResponse<T> of(Page<T> page) {
+        return of(page, Function.identity());
+    }
+
+}
