@@ -102,6 +102,7 @@ CREATE TABLE flash_command (
     device_id               varchar(24)  NOT NULL,
     attempt                 integer      NOT NULL,
     firmware_version        integer      NOT NULL,
+    force_updates           boolean      NOT NULL DEFAULT false,
     status                  varchar(16)  NOT NULL CHECK (status IN
                                 ('PENDING', 'SENDING', 'SENT', 'FAILED', 'UNKNOWN', 'CANCELLED')),
     not_before              timestamptz  NOT NULL DEFAULT now(),

@@ -1,0 +1,155 @@
+package dev.fleetota.rollout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued lock+flash commands, outside any transaction (style rule 6): claim one (short transaction), call the
+ * pre-update hook and Particle, record the outcome (short transaction). Runs on a few threads; tests call
+ * {@link #dispatchAll()} instead.
+ */
+@Component
+class CommandDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final CommandOutbox outbox;
+
+    private final DeviceGateway gateway;
+
+    private final CommandOutcomes outcomes;
+
+    private final RolloutSettingsCache settings;
+
+    private final RolloutProperties properties;
+
+    private final TransactionTemplate tx;
+
+    private final Clock clock;
+
+    private final boolean enabled;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    private ExecutorService workers;
+
+    CommandDispatcher(CommandOutbox outbox, DeviceGateway gateway, CommandOutcomes outcomes,
+            RolloutSettingsCache settings, RolloutProperties properties, TransactionTemplate tx, Clock clock,
+            @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
+        this.outbox = outbox;
+        this.gateway = gateway;
+        this.outcomes = outcomes;
+        this.settings = settings;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Sends every command that is due now; returns how many were handled. */
+    public int dispatchAll() {
+        int handled = 0;
+        while (dispatchOne()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    boolean dispatchOne() {
+        Optional<FlashCommand> claimed = tx.execute(s -> outbox.claimNext(properties.instanceId(), clock.instant()));
+        if (claimed == null || claimed.isEmpty()) {
+            return false;
+        }
+        send(claimed.get());
+        return true;
+    }
+
+    private void send(FlashCommand command) {
+        PreUpdateHook hook = settings.policy(command.rolloutId()).preUpdateHook();
+        if (hook != null) {
+            DeviceGateway.SendOutcome hookOutcome = gateway.callHook(command.deviceId(), hook);
+            if (hookOutcome.kind() != DeviceGateway.SendOutcome.Kind.ACCEPTED) {
+                tx.executeWithoutResult(s -> outcomes.hookFailed(command, hookOutcome, clock.instant()));
+                return;
+            }
+        }
+        DeviceGateway.SendOutcome outcome = gateway.lockAndFlash(command.deviceId(), command.firmwareVersion(),
+                command.forceUpdates());
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> outcomes.record(command, outcome, now));
+    }
+
+    private void workLoop() {
+        while (running.get()) {
+            try {
+                if (!dispatchOne()) {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException ex) {
+                log.warn("Dispatching a command failed; retrying", ex);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!enabled || !running.compareAndSet(false, true)) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(properties.dispatchThreads(), r -> {
+            Thread t = new Thread(r, "flash-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < properties.dispatchThreads(); i++) {
+            workers.execute(this::workLoop);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (running.compareAndSet(true, false) && workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+}

@@ -1,0 +1,60 @@
+package dev.fleetota.rollout;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+/** Records what Particle said to a lock+flash command (or its pre-update hook), in the caller's short transaction. */
+@Component
+class CommandOutcomes {
+
+    private final CommandOutbox outbox;
+
+    private final DeviceUpdateTransitions transitions;
+
+    private final RolloutSettingsCache settings;
+
+    private final RolloutMetrics metrics;
+
+    CommandOutcomes(CommandOutbox outbox, DeviceUpdateTransitions transitions, RolloutSettingsCache settings,
+            RolloutMetrics metrics) {
+        this.outbox = outbox;
+        this.transitions = transitions;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    void record(FlashCommand c, DeviceGateway.SendOutcome outcome, Instant now) {
+        SafetyPolicy safety = settings.policy(c.rolloutId()).safety();
+        metrics.command(outcome.kind().name());
+        switch (outcome.kind()) {
+            case ACCEPTED -> {
+                outbox.markSent(c.id(), now);
+                transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED,
+                        "lock+flash accepted", null, safety, now);
+            }
+            case RETRY_LATER -> outbox.retryLater(c.id(), now.plusSeconds(5));
+            case REJECTED -> {
+                outbox.markFailed(c.id(), "FAILED", outcome.detail());
+                transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.FLASH_FAILED,
+                        "lock+flash refused: " + outcome.detail(), null, safety, now);
+            }
+            case UNKNOWN -> {
+                outbox.markFailed(c.id(), "UNKNOWN", outcome.detail());
+                transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED,
+                        "lock+flash outcome unknown: " + outcome.detail(), null, safety, now);
+            }
+        }
+    }
+
+    void hookFailed(FlashCommand c, DeviceGateway.SendOutcome outcome, Instant now) {
+        if (outcome.kind() == DeviceGateway.SendOutcome.Kind.RETRY_LATER) {
+            outbox.retryLater(c.id(), now.plusSeconds(5));
+            return;
+        }
+        outbox.markFailed(c.id(), "CANCELLED", "pre-update hook: " + outcome.detail());
+        transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.SKIPPED,
+                "pre-update hook failed: " + outcome.detail(), null, settings.policy(c.rolloutId()).safety(), now);
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.fleetota.rollout;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one device-update transition with the entry actions of the new state (its deadline, safe-mode start,
+ * verify period, finish time) and records it in the timeline. The update is guarded by the expected current state,
+ * so a concurrent change makes it a no-op instead of a double move.
+ */
+@Component
+class DeviceUpdateTransitions {
+
+    private final JdbcTemplate jdbc;
+
+    private final RolloutMetrics metrics;
+
+    DeviceUpdateTransitions(JdbcTemplate jdbc, RolloutMetrics metrics) {
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    /** Returns false when the device update was no longer in {@code from}. */
+    boolean apply(long id, DeviceUpdateState from, DeviceUpdateState to, String cause, Long eventId,
+            SafetyPolicy safety, Instant now) {
+        Instant deadline = deadlineOnEntry(to, safety, now);
+        int updated = jdbc.update("""
+                UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
+                    requested_at = CASE WHEN ? THEN coalesce(requested_at, ?) ELSE requested_at END,
+                    safe_mode_since = CASE WHEN ? THEN ? ELSE safe_mode_since END,
+                    verify_until = CASE WHEN ? THEN ? ELSE verify_until END,
+                    finished_at = CASE WHEN ? THEN ? ELSE NULL END,
+                    reason = CASE WHEN ? THEN ? ELSE reason END
+                WHERE id = ? AND state = ?
+                """, to.name(), ts(now), ts(deadline), to == DeviceUpdateState.REQUESTED, ts(now),
+                to == DeviceUpdateState.SAFE_MODE, ts(now), to == DeviceUpdateState.VERIFYING, ts(deadline),
+                to.isTerminal(), ts(now), to.isFailure() || to == DeviceUpdateState.SKIPPED, truncate(cause, 300), id,
+                from.name());
+        if (updated == 0) {
+            return false;
+        }
+        record(id, from, to, cause, eventId, now);
+        if (to.isTerminal()) {
+            metrics.deviceOutcome(to);
+        }
+        return true;
+    }
+
+    /** An operator skip: allowed from PENDING and from failures (which then no longer count toward a halt). */
+    void forceSkip(long id, DeviceUpdateState from, String cause, Instant now) {
+        int updated = jdbc.update("""
+                UPDATE device_update SET state = 'SKIPPED', state_changed_at = ?, finished_at = ?, deadline_at = NULL,
+                    reason = ?, acknowledged_at = coalesce(acknowledged_at, ?)
+                WHERE id = ? AND state = ?
+                """, ts(now), ts(now), cause, ts(now), id, from.name());
+        if (updated > 0) {
+            record(id, from, DeviceUpdateState.SKIPPED, cause, null, now);
+        }
+    }
+
+    void record(long id, DeviceUpdateState from, DeviceUpdateState to, String cause, Long eventId, Instant now) {
+        jdbc.update("""
+                INSERT INTO device_update_transition
+                    (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause, event_id)
+                SELECT id, rollout_id, device_id, attempt, ?, ?, ?, ?, ? FROM device_update WHERE id = ?
+                """, ts(now), from == null ? null : from.name(), to.name(), truncate(cause, 64), eventId, id);
+    }
+
+    static Instant deadlineOnEntry(DeviceUpdateState state, SafetyPolicy safety, Instant now) {
+        Duration d = switch (state) {
+            case REQUESTED -> safety.flashStartTimeout();
+            case FLASHING -> safety.flashTimeout();
+            case SAFE_MODE -> safety.safeModeMaxDuration();
+            case RESTARTED -> safety.onlineAfterResetTimeout();
+            case VERIFYING -> safety.verifyPeriod();
+            default -> null;
+        };
+        return d == null ? null : now.plus(d);
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+}

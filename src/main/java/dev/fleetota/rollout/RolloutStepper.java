@@ -1,0 +1,173 @@
+package dev.fleetota.rollout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One engine tick for one rollout, in one short transaction holding the rollout's row lock (no Particle call in
+ * here): sweep deadlines, halt if a rule trips, else move the batches on and queue commands for the next devices.
+ */
+@Component
+class RolloutStepper {
+
+    private static final Logger log = LoggerFactory.getLogger(RolloutStepper.class);
+
+    private final RolloutRepository rollouts;
+
+    private final RolloutSettingsCache settings;
+
+    private final DeadlineSweeper sweeper;
+
+    private final HaltEvaluator halts;
+
+    private final BatchProgress batches;
+
+    private final DeviceStarter starter;
+
+    private final CommandOutbox outbox;
+
+    private final NotificationOutbox notifications;
+
+    private final RolloutMetrics metrics;
+
+    private final RolloutProperties properties;
+
+    private final Clock clock;
+
+    RolloutStepper(RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
+            HaltEvaluator halts, BatchProgress batches, DeviceStarter starter, CommandOutbox outbox,
+            NotificationOutbox notifications, RolloutMetrics metrics, RolloutProperties properties, Clock clock) {
+        this.rollouts = rollouts;
+        this.settings = settings;
+        this.sweeper = sweeper;
+        this.halts = halts;
+        this.batches = batches;
+        this.starter = starter;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void step(long rolloutId) {
+        rollouts.lockForStep(rolloutId).ifPresent(this::step);
+    }
+
+    private void step(Rollout rollout) {
+        Instant now = clock.instant();
+        RolloutPolicy policy = settings.policy(rollout.getId());
+        sweeper.timeouts(rollout.getId(), now);
+        List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
+                policy.safety().safeModeSilence(), now);
+        sweeper.reconcileFromDeviceList(rollout.getId(), policy.safety().verifyPeriod(), now);
+        RolloutStatus status = rollout.getStatus();
+        if (status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING || status == RolloutStatus.PAUSED) {
+            var halt = halts.evaluate(rollout, policy, silent, now);
+            if (halt.isPresent()) {
+                halt(rollout, halt.get(), now);
+                return;
+            }
+        }
+        switch (status) {
+            case SCHEDULED -> beginIfDue(rollout, now);
+            case RUNNING -> advance(rollout, policy, now);
+            case WAITING -> endWaitIfOver(rollout, policy, now);
+            default -> {
+                // PAUSED, HALTED, finished: devices in flight were swept above; nothing starts
+            }
+        }
+    }
+
+    private void halt(Rollout rollout, HaltReason reason, Instant now) {
+        rollout.halt(reason, now);
+        batches.markFailed(rollout.getId(), reason.batch());
+        int cancelled = outbox.cancelPending(rollout.getId());
+        notifications.add(NotificationOutbox.HALTED, rollout,
+                Map.of("rule", reason.rule(), "detail", reason.detail(), "deviceIds", reason.deviceIds()), now);
+        metrics.halted(reason);
+        metrics.rolloutStatus(RolloutStatus.HALTED);
+        log.warn("Rollout {} HALTED ({}): {}; {} queued command(s) cancelled", rollout.getId(), reason.rule(),
+                reason.detail(), cancelled);
+    }
+
+    private void beginIfDue(Rollout rollout, Instant now) {
+        if (rollout.getStartAt() == null || !now.isBefore(rollout.getStartAt())) {
+            rollout.begin(now);
+            metrics.rolloutStatus(RolloutStatus.RUNNING);
+            advance(rollout, settings.policy(rollout.getId()), now);
+        }
+    }
+
+    private void advance(Rollout rollout, RolloutPolicy policy, Instant now) {
+        if (rollout.getCurrentBatch() == 0) {
+            openBatch(rollout, 1, now);
+        }
+        BatchProgress.Counts counts = batches.counts(rollout.getId(), rollout.getCurrentBatch());
+        if (counts.done()) {
+            finishBatch(rollout, policy, now);
+            return;
+        }
+        int budget = properties.maxQueuedCommands() - outbox.queued(rollout.getId());
+        DeviceStarter.Started started = starter.start(rollout, policy, Math.max(0, budget), now);
+        if (started.queued() == 0 && started.outsideWindow() > 0 && counts.inFlight() == 0
+                && outbox.queued(rollout.getId()) == 0 && started.remaining() == started.outsideWindow()) {
+            rollout.waitFor(WaitReason.WINDOW_CLOSED, null, now);
+        }
+    }
+
+    private void finishBatch(Rollout rollout, RolloutPolicy policy, Instant now) {
+        int batch = rollout.getCurrentBatch();
+        batches.close(rollout.getId(), batch, now);
+        if (batch >= rollout.getTotalBatches()) {
+            rollout.complete(now);
+            metrics.rolloutStatus(RolloutStatus.COMPLETED);
+            notifications.add(NotificationOutbox.COMPLETED, rollout, Map.of(), now);
+        }
+        else if (batch == 1 && policy.batches().approvalAfterCanary()) {
+            rollout.waitFor(WaitReason.APPROVAL, null, now);
+            notifications.add(NotificationOutbox.APPROVAL_NEEDED, rollout, Map.of("batch", batch), now);
+        }
+        else if (policy.batches().soak().isZero()) {
+            openBatch(rollout, batch + 1, now);
+        }
+        else {
+            rollout.waitFor(WaitReason.SOAK, now.plus(policy.batches().soak()), now);
+        }
+    }
+
+    private void endWaitIfOver(Rollout rollout, RolloutPolicy policy, Instant now) {
+        WaitReason reason = rollout.getWaitReason();
+        if (reason == WaitReason.SOAK && !now.isBefore(rollout.getSoakUntil())) {
+            rollout.proceed(now);
+            openBatch(rollout, rollout.getCurrentBatch() + 1, now);
+        }
+        else if (reason == WaitReason.WINDOW_CLOSED && windowMayBeOpen(policy, now)) {
+            rollout.proceed(now);
+            advance(rollout, policy, now);
+        }
+    }
+
+    private boolean windowMayBeOpen(RolloutPolicy policy, Instant now) {
+        SchedulePolicy schedule = policy.schedule();
+        if (schedule.endBy() != null && !now.isBefore(schedule.endBy())) {
+            return false;
+        }
+        return schedule.useDeviceTimeZone() || schedule.allowsStart(now, null);
+    }
+
+    void openBatch(Rollout rollout, int number, Instant now) {
+        rollout.openBatch(number, now);
+        batches.open(rollout.getId(), number, now);
+    }
+
+}

@@ -1,0 +1,9 @@
+package dev.fleetota.rollout;
+
+import java.time.Instant;
+
+/** A device update as the engine tracks it, with what it needs from its rollout. */
+record TrackedUpdate(long id, long rolloutId, String deviceId, int attempt, DeviceUpdateState state,
+        Instant requestedAt, Instant flashSucceededAt, Instant lastEventAt, int targetFirmwareVersion) {
+
+}
