@@ -1,6 +1,7 @@
 package dev.fleetota.security;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,7 +48,7 @@ class ApiToken {
         this.name = name;
         this.role = role;
         this.tokenHash = tokenHash;
-        this.createdAt = now;
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
     }
 
     boolean isRevoked() {
