@@ -35,6 +35,10 @@ class AuditQueries {
         addEquals(filters, "action", query.action());
         addEquals(filters, "resourceType", query.resourceType());
         addEquals(filters, "resourceId", query.resourceId());
+        if (query.outcome() != null) {
+            AuditOutcome outcome = query.outcome();
+            filters.add((root, q, cb) -> cb.equal(root.get("outcome"), outcome));
+        }
         if (query.from() != null) {
             Instant from = query.from();
             filters.add((root, q, cb) -> cb.greaterThanOrEqualTo(root.get("at"), from));

@@ -1,6 +1,7 @@
 package dev.fleetota.cohort;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,8 +48,8 @@ class Cohort {
         this.name = name;
         this.description = description;
         this.selector = selector;
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        this.updatedAt = this.createdAt;
     }
 
     /** Replaces name, description and selector (a PUT). */
@@ -56,7 +57,7 @@ class Cohort {
         this.name = newName;
         this.description = newDescription;
         this.selector = newSelector;
-        this.updatedAt = now;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     Long getId() {

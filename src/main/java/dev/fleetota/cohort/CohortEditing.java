@@ -1,6 +1,7 @@
 package dev.fleetota.cohort;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,9 +101,31 @@ class CohortEditing {
     }
 
     private void audited(String action, long id, CohortRequest request, int staticMembers) {
-        audit.record(action, RESOURCE, String.valueOf(id), AuditOutcome.SUCCESS,
-                Map.of("name", request.name(), "staticMembers", staticMembers, "selector",
-                        request.selector() == null ? "none" : request.selector().toString()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("name", request.name());
+        detail.put("staticMembers", staticMembers);
+        detail.put("selector", selectorDetail(request.selector()));
+        audit.record(action, RESOURCE, String.valueOf(id), AuditOutcome.SUCCESS, detail);
+    }
+
+    private static Map<String, Object> selectorDetail(CohortSelector selector) {
+        if (selector == null) {
+            return null;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        putIfSet(detail, "platformIds", selector.platformIds());
+        putIfSet(detail, "simKinds", selector.simKinds());
+        putIfSet(detail, "deviceOsMin", selector.deviceOsMin());
+        putIfSet(detail, "deviceOsMax", selector.deviceOsMax());
+        putIfSet(detail, "tags", selector.tags());
+        putIfSet(detail, "sites", selector.sites());
+        return detail;
+    }
+
+    private static void putIfSet(Map<String, Object> detail, String key, Object value) {
+        if (value != null) {
+            detail.put(key, value);
+        }
     }
 
 }

@@ -76,6 +76,15 @@ class AuditApiTests {
     }
 
     @Test
+    void filtersByOutcome() throws Exception {
+        audit.record("thing.create", "thing", resource, AuditOutcome.SUCCESS, null);
+        audit.recordRejected("thing.create", "thing", resource, null);
+
+        mvc.perform(read().param("resourceId", resource).param("outcome", "REJECTED"))
+            .andExpect(jsonPath("$.items[*].outcome", contains("REJECTED")));
+    }
+
+    @Test
     void anEntryRecordedInARolledBackTransactionDisappears() {
         transactions.executeWithoutResult(status -> {
             audit.record("thing.create", "thing", resource, AuditOutcome.SUCCESS, null);

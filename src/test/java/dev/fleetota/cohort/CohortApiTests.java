@@ -105,9 +105,9 @@ class CohortApiTests {
         send(post("/api/v1/cohorts"), operator, body(name, null, "{\"tags\": [\"" + tag + "\"]}"))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.type").value("https://fleet-ota.dev/problems/cohort-name-taken"));
-        assertThat(jdbc.queryForList("select action || ' ' || outcome from audit_entry where actor = ? order by id",
-                String.class, operator.name()))
-            .containsExactly("cohort.create SUCCESS", "cohort.create REJECTED");
+        assertThat(jdbc.queryForList("select action || ' ' || outcome || ' ' || coalesce(detail->'selector'->'tags'->>0, '-')"
+                + " from audit_entry where actor = ? order by id", String.class, operator.name()))
+            .containsExactly("cohort.create SUCCESS " + tag, "cohort.create REJECTED -");
     }
 
     @Test
