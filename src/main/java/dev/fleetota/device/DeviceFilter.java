@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Size;
  */
 record DeviceFilter(@PositiveOrZero Integer platform, @Size(max = 32) String deviceOs,
         @DeviceOsVersion String deviceOsMin, @DeviceOsVersion String deviceOsMax,
-        @Pattern(regexp = "PARTICLE|THIRD_PARTY|NONE", message = "must be one of PARTICLE, THIRD_PARTY, NONE") String simKind,
+        @Pattern(regexp = "PARTICLE|THIRD_PARTY|NONE",
+                message = "must be one of PARTICLE, THIRD_PARTY, NONE") String simKind,
         Boolean online, @Size(max = 50) String tag, @Size(max = 100) String site, @Size(max = 64) String q,
         Boolean includeRemoved, @Min(0) Integer page, @Min(1) @Max(500) Integer size) {
 

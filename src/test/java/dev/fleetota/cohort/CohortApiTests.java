@@ -1,5 +1,6 @@
 package dev.fleetota.cohort;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -105,8 +107,9 @@ class CohortApiTests {
         send(post("/api/v1/cohorts"), operator, body(name, null, "{\"tags\": [\"" + tag + "\"]}"))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.type").value("https://fleet-ota.dev/problems/cohort-name-taken"));
-        assertThat(jdbc.queryForList("select action || ' ' || outcome || ' ' || coalesce(detail->'selector'->'tags'->>0, '-')"
-                + " from audit_entry where actor = ? order by id", String.class, operator.name()))
+        assertThat(jdbc.queryForList("select action || ' ' || outcome || ' '"
+                + " || coalesce(detail->'selector'->'tags'->>0, '-') from audit_entry where actor = ? order by id",
+                String.class, operator.name()))
             .containsExactly("cohort.create SUCCESS " + tag, "cohort.create REJECTED -");
     }
 
@@ -238,12 +241,12 @@ class CohortApiTests {
         return Long.parseLong(response.replaceAll("^\\{\"id\":(\\d+).*", "$1").trim());
     }
 
-    private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+    private ResultActions send(MockHttpServletRequestBuilder request,
             TestToken token) throws Exception {
         return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, token.header()));
     }
 
-    private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+    private ResultActions send(MockHttpServletRequestBuilder request,
             TestToken token, String body) throws Exception {
         return send(request.contentType(MediaType.APPLICATION_JSON).content(body), token);
     }
@@ -254,7 +257,7 @@ class CohortApiTests {
     }
 
     private static String[] sorted(String... ids) {
-        return java.util.Arrays.stream(ids).sorted().toArray(String[]::new);
+        return Arrays.stream(ids).sorted().toArray(String[]::new);
     }
 
 }

@@ -100,7 +100,8 @@ class DeviceApiTests {
         String bySerial = TestDevices.device().serial(prefix + "SN1").insert(jdbc);
         TestDevices.device().name("x-" + prefix).insert(jdbc);
 
-        mvc.perform(list().param("q", prefix)).andExpect(jsonPath("$.items[*].id", containsInAnyOrder(byName, bySerial)));
+        mvc.perform(list().param("q", prefix))
+            .andExpect(jsonPath("$.items[*].id", containsInAnyOrder(byName, bySerial)));
     }
 
     @Test
