@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -101,6 +103,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", ex.getMessage());
     }
 
+    // ---- foundation: security denials raised inside MVC (@PreAuthorize); without these the catch-all
+    // below would turn them into 500s. The filter chain answers the same problems for URL rules.
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                "The token's role does not allow this request.");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fleet-ota\"")
+            .body(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                    "This endpoint needs an API token: send 'Authorization: Bearer <token>'."));
+    }
+
+    // ---- end foundation
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unhandled error", ex);
@@ -113,7 +134,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
-            errors.add(fieldError(fe.getField(), fe.getDefaultMessage(), fe.getRejectedValue()));
+            // foundation: a failed conversion (e.g. ?size=abc) must not leak Java type names
+            String message = fe.isBindingFailure() ? "has the wrong type or format" : fe.getDefaultMessage();
+            errors.add(fieldError(fe.getField(), message, fe.getRejectedValue()));
         }
         ex.getBindingResult()
             .getGlobalErrors()

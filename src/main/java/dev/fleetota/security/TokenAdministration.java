@@ -1,0 +1,82 @@
+package dev.fleetota.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.fleetota.audit.AuditOutcome;
+import dev.fleetota.audit.AuditService;
+import dev.fleetota.common.ConflictException;
+import dev.fleetota.common.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, lists and revokes API tokens. Every change is audited; secrets never reach the audit trail. */
+@Service
+public class TokenAdministration {
+
+    static final String RESOURCE = "api-token";
+
+    private final ApiTokenRepository tokens;
+
+    private final AuditService audit;
+
+    private final Clock clock;
+
+    TokenAdministration(ApiTokenRepository tokens, AuditService audit, Clock clock) {
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a token with a fresh random secret, returned once in the result. */
+    @Transactional
+    public IssuedToken issue(String name, Role role) {
+        return issue(name, role, TokenSecrets.generate());
+    }
+
+    /** Creates a token with a given secret (the configured first admin token). */
+    @Transactional
+    IssuedToken issue(String name, Role role, String secret) {
+        if (tokens.existsByName(name)) {
+            audit.recordRejected("token.create", RESOURCE, null, Map.of("name", name, "reason", "name taken"));
+            throw new ConflictException("token-name-taken", "Token name taken",
+                    "A token named '" + name + "' already exists; names are unique, also for revoked tokens.",
+                    Map.of("name", name));
+        }
+        ApiToken token = tokens.save(new ApiToken(name, role, TokenSecrets.hash(secret), clock.instant()));
+        audit.record("token.create", RESOURCE, String.valueOf(token.getId()), AuditOutcome.SUCCESS,
+                Map.of("name", name, "role", role.name()));
+        return new IssuedToken(token.getId(), name, role, token.getCreatedAt(), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> list() {
+        return tokens.findAllByOrderByIdAsc().stream().map(ApiToken::toView).toList();
+    }
+
+    /** Revokes a token; revoking a revoked token changes nothing. The last active ADMIN token cannot be revoked. */
+    @Transactional
+    public void revoke(long id) {
+        ApiToken token = tokens.findById(id).orElseThrow(() -> new NotFoundException("api-token", id));
+        if (token.isRevoked()) {
+            return;
+        }
+        if (token.isAdmin() && tokens.countByRoleAndRevokedAtIsNull(Role.ADMIN) <= 1) {
+            audit.recordRejected("token.revoke", RESOURCE, String.valueOf(id), Map.of("reason", "last admin token"));
+            throw new ConflictException("last-admin-token", "Last admin token",
+                    "Token " + id + " is the last active ADMIN token; create another ADMIN token first.",
+                    Map.of("tokenId", id));
+        }
+        token.revoke(clock.instant());
+        audit.record("token.revoke", RESOURCE, String.valueOf(id), AuditOutcome.SUCCESS,
+                Map.of("name", token.getName(), "role", token.getRole().name()));
+    }
+
+    @Transactional(readOnly = true)
+    boolean anyTokenExists() {
+        return tokens.count() > 0;
+    }
+
+}
