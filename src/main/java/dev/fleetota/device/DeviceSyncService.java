@@ -1,0 +1,153 @@
+package dev.fleetota.device;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.fleetota.common.ConflictException;
+import dev.fleetota.particle.ParticleClient;
+import dev.fleetota.particle.ParticleDevice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pulls the product's device list from Particle and upserts it in batches (set-based SQL, one short transaction per
+ * batch, no transaction across the HTTP paging). Devices missing from a complete listing are marked
+ * {@code removed_at}, never deleted; a device that reappears is un-marked. One sync at a time across all instances
+ * (lease {@value #LEASE}).
+ */
+@Service
+public class DeviceSyncService {
+
+    static final String LEASE = "device-sync";
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceSyncService.class);
+
+    private static final Pattern DEVICE_ID = Pattern.compile("^[0-9a-f]{24}$");
+
+    private static final String MARK_REMOVED = """
+            UPDATE device SET removed_at = :now, updated_at = now(), version = version + 1
+            WHERE removed_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:ids AS varchar[])) AS listed(id) WHERE listed.id = device.id)
+            """;
+
+    private static final String ACQUIRE = """
+            INSERT INTO lease (name, holder, expires_at) VALUES (:name, :holder, now() + make_interval(secs => :seconds))
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE lease.expires_at < now() OR lease.holder = :holder
+            RETURNING holder
+            """;
+
+    /** What one sync did; {@code unchanged} devices were listed but needed no write. */
+    public record SyncReport(int created, int updated, int unchanged, int removed, int total, Duration took) {
+    }
+
+    private final ParticleClient particle;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final TransactionTemplate transactions;
+
+    private final DeviceSyncProperties settings;
+
+    private final Clock clock;
+
+    private final String instanceId = instanceName();
+
+    DeviceSyncService(ParticleClient particle, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+            DeviceSyncProperties settings, Clock clock) {
+        this.particle = particle;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs one full sync. Throws {@link ConflictException} (409) when another sync is running, and the Particle
+     * client's exceptions when the listing fails (nothing is marked removed then).
+     */
+    public SyncReport sync() {
+        if (!acquireLease()) {
+            throw new ConflictException("sync-in-progress", "Sync already running",
+                    "A device sync is already running on this or another instance; try again later.", Map.of());
+        }
+        try {
+            return run();
+        }
+        finally {
+            jdbc.update("DELETE FROM lease WHERE name = :name AND holder = :holder",
+                    new MapSqlParameterSource("name", LEASE).addValue("holder", instanceId));
+        }
+    }
+
+    private SyncReport run() {
+        Instant started = clock.instant();
+        List<ParticleDevice> listed = particle.listAllDevices().stream().filter(DeviceSyncService::hasValidId).toList();
+        int created = 0;
+        int updated = 0;
+        for (int from = 0; from < listed.size(); from += settings.batchSize()) {
+            List<ParticleDevice> batch = listed.subList(from, Math.min(listed.size(), from + settings.batchSize()));
+            DeviceSyncBatch.Counts counts = transactions
+                .execute(status -> DeviceSyncBatch.upsert(jdbc, batch, settings, started, clock.instant()));
+            created += counts.created();
+            updated += counts.updated();
+        }
+        int removed = markRemoved(listed);
+        int total = listed.size();
+        SyncReport report = new SyncReport(created, updated, total - created - updated, removed, total,
+                Duration.between(started, clock.instant()));
+        log.info("Device sync: {}", report);
+        return report;
+    }
+
+    private int markRemoved(List<ParticleDevice> listed) {
+        if (listed.isEmpty()) {
+            log.warn("Particle listed no devices; not marking any device as removed (check PARTICLE_PRODUCT)");
+            return 0;
+        }
+        String[] ids = listed.stream().map(d -> d.id().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids).addValue("now",
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Integer removed = transactions.execute(status -> jdbc.update(MARK_REMOVED, params));
+        return removed == null ? 0 : removed;
+    }
+
+    private boolean acquireLease() {
+        MapSqlParameterSource params = new MapSqlParameterSource("name", LEASE).addValue("holder", instanceId)
+            .addValue("seconds", settings.lockTimeout().toSeconds());
+        return !new ArrayList<>(jdbc.queryForList(ACQUIRE, params, String.class)).isEmpty();
+    }
+
+    private static boolean hasValidId(ParticleDevice device) {
+        boolean valid = device.id() != null && DEVICE_ID.matcher(device.id().toLowerCase(Locale.ROOT)).matches();
+        if (!valid) {
+            log.warn("Skipping a listed device with an invalid id: {}", device.id());
+        }
+        return valid;
+    }
+
+    private static String instanceName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+        catch (Exception ex) {
+            return "instance-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+
+}

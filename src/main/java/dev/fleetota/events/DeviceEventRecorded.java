@@ -1,0 +1,20 @@
+package dev.fleetota.events;
+
+import java.time.Instant;
+
+/**
+ * A valid event was stored for the first time. Published synchronously inside the intake transaction: listeners run
+ * in that transaction (device state first, then the rollout engine) and see the event exactly once.
+ *
+ * @param eventId id in {@code device_event}
+ * @param deviceId the device, or null for cloud events ({@code coreid} {@code api} / {@code particle-internal})
+ * @param name event name
+ * @param data event data with trailing spaces removed ({@code "success "} arrives as {@code "success"}); may be null
+ * @param publishedAt when Particle says it was published
+ * @param productVersion envelope {@code version} (product firmware running; 0 = no app, e.g. safe mode); may be null
+ * @param source how it arrived
+ */
+public record DeviceEventRecorded(long eventId, String deviceId, String name, String data, Instant publishedAt,
+        Integer productVersion, EventSource source) {
+
+}

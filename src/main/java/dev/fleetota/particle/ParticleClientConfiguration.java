@@ -1,0 +1,36 @@
+package dev.fleetota.particle;
+
+import okhttp3.OkHttpClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one OkHttp client used for Particle, REST and event stream alike (bean {@code particleHttpClient}): timeouts
+ * from {@link ParticleProperties}, the bearer token and the shared rate limiters in one interceptor. Other modules
+ * (the event stream) may derive clients from it with {@code newBuilder()}; interceptors and limiters carry over.
+ */
+@Configuration(proxyBeanMethods = false)
+class ParticleClientConfiguration {
+
+    @Bean
+    OkHttpClient particleHttpClient(ParticleProperties properties) {
+        return httpClient(properties);
+    }
+
+    static OkHttpClient httpClient(ParticleProperties properties) {
+        ParticleProperties.RateLimit limits = properties.rateLimit();
+        ParticleRateLimiter requests = new ParticleRateLimiter("request", limits.requests(), limits.requestsPeriod(),
+                limits.maxWait());
+        ParticleRateLimiter streamOpens = new ParticleRateLimiter("event-stream open", limits.streamOpens(),
+                limits.streamOpensPeriod(), limits.maxWait());
+        return new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
+            .readTimeout(properties.readTimeout())
+            .writeTimeout(properties.readTimeout())
+            .callTimeout(properties.callTimeout())
+            .addInterceptor(new ParticleRequestInterceptor(properties.accessToken(), requests, streamOpens))
+            .eventListener(ParticleRequestInterceptor.SEND_TRACKING)
+            .build();
+    }
+
+}

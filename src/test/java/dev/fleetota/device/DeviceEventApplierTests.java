@@ -1,0 +1,195 @@
+package dev.fleetota.device;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.fleetota.IntegrationTest;
+import dev.fleetota.events.DeviceEventIntake;
+import dev.fleetota.events.EventSource;
+import dev.fleetota.events.IncomingEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Device state from events, through the real intake, including duplicates and out-of-order delivery (§13.5). */
+@IntegrationTest
+class DeviceEventApplierTests {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private static final Instant T0 = Instant.parse("2025-01-10T10:00:00Z");
+
+    @Autowired
+    DeviceEventIntake intake;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String device;
+
+    @BeforeEach
+    void aKnownDevice() {
+        device = String.format("a0a0a0a0a0a0a0a0a0%06x", SEQUENCE.incrementAndGet());
+        jdbc.update("INSERT INTO device (id, platform_id, firmware_version) VALUES (?, 13, 3)", device);
+    }
+
+    private void event(String name, String data, Instant at, Integer version) {
+        intake.accept(new IncomingEvent(name, data, at.toString(), device, version), EventSource.SSE);
+    }
+
+    private Map<String, Object> row() {
+        return jdbc.queryForMap("SELECT * FROM device WHERE id = ?", device);
+    }
+
+    @Test
+    void anOfflineEventOlderThanTheLastOnlineIsIgnored() {
+        event("spark/status", "online", T0.plusSeconds(10), 3);
+
+        event("spark/status", "offline", T0, 3);
+
+        assertThat(row().get("online")).isEqualTo(true);
+    }
+
+    @Test
+    void offlineAndOnlineWithTheSameTimestampEndOnlineWhicheverArrivesFirst() {
+        event("spark/status", "online", T0, 3);
+        event("spark/status", "offline", T0, 3);
+
+        assertThat(row().get("online")).isEqualTo(true);
+    }
+
+    @Test
+    void offlineFollowedByOnlineWithTheSameTimestampEndsOnline() {
+        event("spark/status", "offline", T0, 3);
+        event("spark/status", "online", T0, 3);
+
+        assertThat(row().get("online")).isEqualTo(true);
+    }
+
+    @Test
+    void aNewerOfflineTakesTheDeviceOfflineWithoutMovingLastHeard() {
+        event("spark/status", "online", T0, 3);
+
+        event("spark/status", "offline", T0.plusSeconds(60), 3);
+
+        assertThat(row().get("online")).isEqualTo(false);
+        assertThat(instant("last_heard")).isEqualTo(T0);
+    }
+
+    @Test
+    void safeModeThenOnlineWithTheNewVersionClearsSafeMode() {
+        event("spark/status", "online", T0, 0);
+        event("spark/status/safe-mode", "{\"p\":13,\"m\":[]}", T0.plusSeconds(2), 0);
+        assertThat(row().get("safe_mode")).isEqualTo(true);
+
+        event("spark/status", "online", T0.plusSeconds(165), 4);
+
+        assertThat(row()).containsEntry("safe_mode", false).containsEntry("firmware_version", 4);
+    }
+
+    @Test
+    void aLateSafeModeEventAfterRecoveryDoesNotPutTheDeviceBackIntoSafeMode() {
+        event("spark/status", "online", T0.plusSeconds(165), 4);
+
+        event("spark/status/safe-mode", "{\"p\":13}", T0.plusSeconds(2), 0);
+
+        assertThat(row()).containsEntry("safe_mode", false).containsEntry("firmware_version", 4);
+    }
+
+    @Test
+    void onlineWithVersionZeroMeansNoAppAndLeavesTheVersionAlone() {
+        event("spark/status", "online", T0, 0);
+
+        assertThat(row()).containsEntry("firmware_version", 3).containsEntry("online", true);
+    }
+
+    @Test
+    void anOlderOnlineNeverRollsTheFirmwareVersionBack() {
+        event("spark/status", "online", T0.plusSeconds(100), 4);
+
+        event("spark/status", "online", T0, 3);
+
+        assertThat(row().get("firmware_version")).isEqualTo(4);
+    }
+
+    @Test
+    void lastHeardNeverMovesBackwards() {
+        event("spark/device/app-hash", "aa", T0.plusSeconds(50), 3);
+
+        event("hello/world", "x", T0, 3);
+
+        assertThat(instant("last_heard")).isEqualTo(T0.plusSeconds(50));
+    }
+
+    @Test
+    void resetReasonAppHashAndUpdateFlagsAreRecordedWithoutTrailingSpaces() {
+        event("spark/device/last_reset", "update ", T0, 4);
+        event("spark/device/app-hash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", T0, 4);
+        event("particle/device/updates/enabled", "false", T0, 4);
+        event("particle/device/updates/forced", "true", T0, 4);
+
+        assertThat(row()).containsEntry("last_reset_reason", "update")
+            .containsEntry("app_hash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            .containsEntry("firmware_updates_enabled", false)
+            .containsEntry("firmware_updates_forced", true);
+    }
+
+    @Test
+    void anOlderResetReasonDoesNotReplaceANewerOne() {
+        event("spark/device/last_reset", "update", T0.plusSeconds(10), 4);
+
+        event("spark/device/last_reset", "panic, hard_fault", T0, 4);
+
+        assertThat(row().get("last_reset_reason")).isEqualTo("update");
+    }
+
+    @Test
+    void vitalsAreStoredWithBatteryAndSignal() {
+        event("spark/device/diagnostics/update", "{\"device\":{\"network\":{\"signal\":{\"strength\":88.33}},"
+                + "\"power\":{\"battery\":{\"charge\":87.1,\"state\":\"discharging\"}}}}", T0, 4);
+
+        Map<String, Object> row = row();
+        assertThat(row).containsEntry("battery_charge", 87.1).containsEntry("signal_strength", 88.33);
+        assertThat(row.get("vitals").toString()).contains("discharging");
+        assertThat(instant("vitals_at")).isEqualTo(T0);
+    }
+
+    @Test
+    void aBatteryReportedAsAnErrorHasNoCharge() {
+        event("spark/device/diagnostics/update", "{\"device\":{\"power\":{\"battery\":{\"charge\":{\"err\":-210}}}}}",
+                T0, 4);
+
+        assertThat(row().get("battery_charge")).isNull();
+        assertThat(row().get("vitals")).isNotNull();
+    }
+
+    @Test
+    void aDuplicateEventChangesNothingTwice() {
+        event("spark/status", "online", T0, 3);
+        Object versionAfterFirst = row().get("version");
+
+        event("spark/status", "online", T0, 3);
+
+        assertThat(row().get("version")).isEqualTo(versionAfterFirst);
+    }
+
+    @Test
+    void eventsOfUnknownDevicesCreateNothing() {
+        String unknown = "ffffffffffffffffffffff01";
+
+        intake.accept(new IncomingEvent("spark/status", "online", T0.toString(), unknown, 3), EventSource.WEBHOOK);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE id = ?", Integer.class, unknown)).isZero();
+    }
+
+    private Instant instant(String column) {
+        return jdbc.queryForObject("SELECT " + column + " FROM device WHERE id = ?", java.sql.Timestamp.class, device)
+            .toInstant();
+    }
+
+}
