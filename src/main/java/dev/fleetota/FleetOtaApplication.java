@@ -1,5 +1,7 @@
 package dev.fleetota;
 
+import dev.fleetota.particlesim.SimulatorMain;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FleetOtaApplication {
 
     public static void main(String[] args) {
+        if (SimulatorMain.handles(args)) {
+            return;
+        }
         SpringApplication.run(FleetOtaApplication.class, args);
     }
 

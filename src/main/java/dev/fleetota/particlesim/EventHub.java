@@ -1,0 +1,57 @@
+package dev.fleetota.particlesim;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Fans published events out to every open SSE stream whose filter matches (no replay: a stream sees only what
+ * is published while it is open) and to in-process listeners.
+ */
+final class EventHub {
+
+    private final List<SseStream> streams = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SimEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Stats stats;
+
+    EventHub(Stats stats) {
+        this.stats = stats;
+    }
+
+    void publish(SimEvent event) {
+        stats.eventsPublished.increment();
+        for (SseStream stream : streams) {
+            if (stream.accepts(event)) {
+                stream.offer(event);
+            }
+        }
+        for (Consumer<SimEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+
+    void register(SseStream stream) {
+        streams.add(stream);
+    }
+
+    void unregister(SseStream stream) {
+        streams.remove(stream);
+    }
+
+    void addListener(Consumer<SimEvent> listener) {
+        listeners.add(listener);
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    /** Server-side disconnect of every stream (fault injection): clients see EOF and must reconnect. */
+    void dropAll() {
+        for (SseStream stream : streams) {
+            stats.streamsDropped.increment();
+            stream.close();
+        }
+    }
+
+}
