@@ -49,7 +49,7 @@ class Rollout {
     @Enumerated(EnumType.STRING)
     private WaitReason waitReason;
 
-    @Column(name = "policy")
+    @Column(name = "policy", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String policyJson;
 
@@ -63,7 +63,7 @@ class Rollout {
 
     private Instant soakUntil;
 
-    @Column(name = "halt_reason")
+    @Column(name = "halt_reason", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String haltReasonJson;
 

@@ -1,0 +1,60 @@
+package dev.fleetota.rollout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.fleetota.particlesim.ParticleSimulator;
+import dev.fleetota.particlesim.SimulatorSettings;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One accelerated, strict Particle Cloud simulator per test JVM for the rollout scenarios. Every scenario adds its
+ * own devices and firmware versions, so scenarios never see each other's fleet.
+ */
+final class SimulatedFleet {
+
+    /** Realistic timings divided by this: a full Device OS upgrade with healing takes about a second. */
+    static final double TIME_SCALE = 200;
+
+    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
+        .port(0)
+        .seed(42)
+        .timeScale(TIME_SCALE)
+        .strict(true)
+        .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
+        .rateLimits(new SimulatorSettings.RateLimits(Duration.ofMinutes(5), 1_000_000, 1_000, 100))
+        .keepAliveInterval(Duration.ofMillis(500))
+        .requireRunBeforeRelease(false)
+        .build());
+
+    private static final AtomicInteger FIRMWARE_VERSIONS = new AtomicInteger(100);
+
+    private SimulatedFleet() {
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("fleetota.particle.base-url", SIM::baseUrl);
+        registry.add("fleetota.particle.access-token", SIM::accessToken);
+        registry.add("fleetota.particle.product", () -> String.valueOf(SIM.productId()));
+        registry.add("fleetota.events.stream.enabled", () -> "true");
+        registry.add("fleetota.events.stream.keep-alive-timeout", () -> "PT5S");
+    }
+
+    /** A new product firmware version that needs the given Device OS, known to the simulator. */
+    static int newFirmware(String deviceOsVersion) {
+        int version = FIRMWARE_VERSIONS.incrementAndGet();
+        SIM.addFirmware(version, deviceOsVersion);
+        return version;
+    }
+
+    static int flashCount(String deviceId) {
+        return SIM.flashCommands(deviceId).size();
+    }
+
+    static int totalFlashes(List<String> deviceIds) {
+        return deviceIds.stream().mapToInt(SimulatedFleet::flashCount).sum();
+    }
+
+}
