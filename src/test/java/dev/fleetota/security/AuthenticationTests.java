@@ -3,6 +3,9 @@ package dev.fleetota.security;
 import dev.fleetota.IntegrationTest;
 import dev.fleetota.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -85,6 +88,22 @@ class AuthenticationTests {
 
         assertThat(first).isNotNull();
         assertThat(second).isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/devices", "/api/v1/firmware", "/api/v1/cohorts", "/api/v1/audit",
+            "/api/v1/tokens" })
+    void everyKindOfEndpointRejectsMissingAndUnknownTokens(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isUnauthorized());
+        mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer fo_unknown"))
+            .andExpect(status().isUnauthorized());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleReadsMetricsThroughTheRoleHierarchy(Role role) throws Exception {
+        mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(context, role)))
+            .andExpect(status().isOk());
     }
 
     @Test
