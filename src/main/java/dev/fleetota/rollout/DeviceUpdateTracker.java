@@ -77,9 +77,9 @@ class DeviceUpdateTracker {
 
     private void noteEvent(TrackedUpdate du, Observation event, Instant at) {
         jdbc.update("""
-                UPDATE device_update SET last_event_at = greatest(last_event_at, ?),
+                UPDATE device_update SET last_event_at = greatest(last_event_at, ?::timestamptz),
                     flash_succeeded_at = CASE WHEN ? AND state IN ('PENDING', 'REQUESTED', 'FLASHING')
-                                              THEN coalesce(flash_succeeded_at, ?) ELSE flash_succeeded_at END
+                                              THEN coalesce(flash_succeeded_at, ?::timestamptz) ELSE flash_succeeded_at END
                 WHERE id = ?
                 """, DeviceUpdateTransitions.ts(at), isTransferSuccess(event), DeviceUpdateTransitions.ts(at), du.id());
     }

@@ -30,10 +30,10 @@ class DeviceUpdateTransitions {
         Instant deadline = deadlineOnEntry(to, safety, now);
         int updated = jdbc.update("""
                 UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
-                    requested_at = CASE WHEN ? THEN coalesce(requested_at, ?) ELSE requested_at END,
-                    safe_mode_since = CASE WHEN ? THEN ? ELSE safe_mode_since END,
-                    verify_until = CASE WHEN ? THEN ? ELSE verify_until END,
-                    finished_at = CASE WHEN ? THEN ? ELSE NULL END,
+                    requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
+                    safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
+                    verify_until = CASE WHEN ? THEN ?::timestamptz ELSE verify_until END,
+                    finished_at = CASE WHEN ? THEN ?::timestamptz ELSE NULL END,
                     reason = CASE WHEN ? THEN ? ELSE reason END
                 WHERE id = ? AND state = ?
                 """, to.name(), ts(now), ts(deadline), to == DeviceUpdateState.REQUESTED, ts(now),
@@ -54,7 +54,7 @@ class DeviceUpdateTransitions {
     void forceSkip(long id, DeviceUpdateState from, String cause, Instant now) {
         int updated = jdbc.update("""
                 UPDATE device_update SET state = 'SKIPPED', state_changed_at = ?, finished_at = ?, deadline_at = NULL,
-                    reason = ?, acknowledged_at = coalesce(acknowledged_at, ?)
+                    reason = ?, acknowledged_at = coalesce(acknowledged_at, ?::timestamptz)
                 WHERE id = ? AND state = ?
                 """, ts(now), ts(now), cause, ts(now), id, from.name());
         if (updated > 0) {

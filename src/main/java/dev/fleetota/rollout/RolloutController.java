@@ -92,6 +92,13 @@ class RolloutController {
         return queries.devices(id, state, batch, page, size);
     }
 
+    @GetMapping("/{id}/devices/{deviceId}/timeline")
+    @PreAuthorize(Roles.READ)
+    List<RolloutViews.TransitionView> deviceTimeline(@PathVariable long id,
+            @PathVariable @Pattern(regexp = DEVICE_ID) String deviceId) {
+        return queries.deviceTransitions(id, deviceId.toLowerCase());
+    }
+
     @GetMapping(path = "/{id}/events", produces = "text/event-stream")
     @PreAuthorize(Roles.READ)
     SseEmitter events(@PathVariable long id) {

@@ -108,6 +108,15 @@ public class RolloutQueries {
                 """, RolloutQueries::transition, rolloutId, afterId, limit);
     }
 
+    /** One device's transitions in one rollout, oldest first. */
+    public List<TransitionView> deviceTransitions(long rolloutId, String deviceId) {
+        requireExists(rolloutId);
+        return jdbc.query("""
+                SELECT id, at, rollout_id, device_id, attempt, from_state, to_state, cause, event_id
+                FROM device_update_transition WHERE rollout_id = ? AND device_id = ? ORDER BY id
+                """, RolloutQueries::transition, rolloutId, deviceId);
+    }
+
     /** Every transition of one device across rollouts, newest first (the device timeline). */
     public List<TransitionView> deviceTransitions(String deviceId, int limit) {
         return jdbc.query("""
