@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.HttpUrl;
@@ -69,11 +68,9 @@ class ProductEventStream implements SmartLifecycle {
 
     private volatile Instant lastEventAt;
 
-    private Instant connectedAt;
+    private final ReconnectBackoff backoff;
 
     private Instant nextConnectAt = Instant.MIN;
-
-    private int failures;
 
     private boolean everConnected;
 
@@ -88,6 +85,8 @@ class ProductEventStream implements SmartLifecycle {
         this.publisher = publisher;
         this.clock = clock;
         this.instanceId = StringUtils.hasText(settings.instanceId()) ? settings.instanceId() : defaultInstanceId();
+        this.backoff = new ReconnectBackoff(settings.backoffBase(), settings.backoffMax(),
+                settings.keepAliveTimeout().multipliedBy(2));
     }
 
     /** Reading times out after the keep-alive deadline without bytes; no overall call timeout for a long stream. */
@@ -191,7 +190,7 @@ class ProductEventStream implements SmartLifecycle {
         Instant now = clock.instant();
         boolean reconnect = everConnected;
         everConnected = true;
-        connectedAt = now;
+        backoff.connected(now);
         state = State.CONNECTED;
         log.info("Particle product event stream {}", reconnect ? "reconnected" : "connected");
         publisher.publishEvent(new EventStreamConnected(now, reconnect));
@@ -203,12 +202,7 @@ class ProductEventStream implements SmartLifecycle {
         }
         current = null;
         Instant now = clock.instant();
-        if (connectedAt != null && Duration.between(connectedAt, now).compareTo(stableAfter()) > 0) {
-            failures = 0;
-        }
-        connectedAt = null;
-        failures++;
-        Duration delay = backoff(failures);
+        Duration delay = backoff.dropped(now);
         nextConnectAt = now.plus(delay);
         state = State.RECONNECTING;
         log.warn("Particle event stream dropped ({}); reconnecting in {} ms", why, delay.toMillis());
@@ -216,17 +210,6 @@ class ProductEventStream implements SmartLifecycle {
         if (s != null && !s.isShutdown()) {
             s.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    private Duration stableAfter() {
-        return settings.keepAliveTimeout().multipliedBy(2);
-    }
-
-    /** Exponential, with "equal jitter": half the step fixed, half random. */
-    private Duration backoff(int attempt) {
-        long step = Math.min(settings.backoffMax().toMillis(),
-                settings.backoffBase().toMillis() * (1L << Math.min(attempt - 1, 20)));
-        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
     }
 
     private void onScheduler(Runnable task) {

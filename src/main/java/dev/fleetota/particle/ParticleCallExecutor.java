@@ -49,39 +49,52 @@ final class ParticleCallExecutor {
 
     Answer execute(ParticleCall call, Request request) {
         for (int attempt = 0;; attempt++) {
-            SendTracker tracker = new SendTracker();
-            long started = System.nanoTime();
-            try (Response response = http.newCall(request.newBuilder().tag(SendTracker.class, tracker).build())
-                .execute()) {
-                String body = response.body().string();
-                int status = response.code();
-                if (response.isSuccessful()) {
-                    metrics.record(call, "success", status, System.nanoTime() - started);
-                    return new Answer(status, body);
-                }
-                Duration retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
-                if (retry.retryStatus(call.mode(), attempt, status)) {
-                    metrics.record(call, outcomeOf(status), status, System.nanoTime() - started);
-                    pause(call, attempt, retryAfter, "http-" + status);
-                    continue;
-                }
-                throw failed(call, status, body, started);
+            Attempt result = attempt(call, request, attempt);
+            if (result.answer() != null) {
+                return result.answer();
             }
-            catch (RateLimitWaitException ex) {
-                metrics.record(call, "rate_limited", 0, System.nanoTime() - started);
-                throw new ParticleRateLimitedException(message(call, 0, ex.getMessage()), 0, null);
-            }
-            catch (IOException ex) {
-                boolean sent = tracker.sent();
-                if (!(ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted())
-                        && retry.retryIoError(call.mode(), attempt, sent)) {
-                    metrics.record(call, "io_error", 0, System.nanoTime() - started);
-                    pause(call, attempt, null, "io-error");
-                    continue;
-                }
-                throw ioFailure(call, ex, sent, started);
-            }
+            pause(call, attempt, result.retryAfter(), result.retryReason());
         }
+    }
+
+    /** Either the answer, or why (and after how long at least) to try again. */
+    private record Attempt(Answer answer, Duration retryAfter, String retryReason) {
+    }
+
+    private Attempt attempt(ParticleCall call, Request request, int attempt) {
+        SendTracker tracker = new SendTracker();
+        long started = System.nanoTime();
+        try (Response response = http.newCall(request.newBuilder().tag(SendTracker.class, tracker).build())
+            .execute()) {
+            return answer(call, response, attempt, started);
+        }
+        catch (RateLimitWaitException ex) {
+            metrics.record(call, "rate_limited", 0, System.nanoTime() - started);
+            throw new ParticleRateLimitedException(message(call, 0, ex.getMessage()), 0, null);
+        }
+        catch (IOException ex) {
+            boolean interrupted = ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
+            if (!interrupted && retry.retryIoError(call.mode(), attempt, tracker.sent())) {
+                metrics.record(call, "io_error", 0, System.nanoTime() - started);
+                return new Attempt(null, null, "io-error");
+            }
+            throw ioFailure(call, ex, tracker.sent(), started);
+        }
+    }
+
+    private Attempt answer(ParticleCall call, Response response, int attempt, long started) throws IOException {
+        String body = response.body().string();
+        int status = response.code();
+        if (response.isSuccessful()) {
+            metrics.record(call, "success", status, System.nanoTime() - started);
+            return new Attempt(new Answer(status, body), null, null);
+        }
+        if (retry.retryStatus(call.mode(), attempt, status)) {
+            metrics.record(call, outcomeOf(status), status, System.nanoTime() - started);
+            Duration retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            return new Attempt(null, retryAfter, "http-" + status);
+        }
+        throw failed(call, status, body, started);
     }
 
     private ParticleApiException failed(ParticleCall call, int status, String body, long started) {
