@@ -46,7 +46,7 @@ final class DeviceSyncBatch {
             SELECT s.id, s.name, s.serial_number, s.product_id, coalesce(s.platform_id, 0), coalesce(s.cellular, false),
                 s.iccid, s.imei, s.sim_kind, s.os, s.os_rank, s.fw, s.desired, s.targeted, coalesce(s.development, false),
                 coalesce(s.enabled, true), coalesce(s.forced, false), coalesce(%s, '{}'), coalesce(s.online, false),
-                coalesce(s.safe_mode, false), s.last_heard, s.last_handshake_at, :now,
+                coalesce(s.safe_mode, false), greatest(s.last_heard, s.last_handshake_at), s.last_handshake_at, :now,
                 CASE WHEN s.online IS NOT NULL THEN :started END, CASE WHEN s.safe_mode IS NOT NULL THEN :started END,
                 CASE WHEN s.fw IS NOT NULL THEN :started END
             FROM %s
@@ -79,7 +79,8 @@ final class DeviceSyncBatch {
             new String[] { "particle_groups", "coalesce(" + GROUPS + ", d.particle_groups)" },
             new String[] { "online", "CASE WHEN " + ONLINE_APPLIES + " THEN s.online ELSE d.online END" },
             new String[] { "safe_mode", "CASE WHEN " + SAFE_APPLIES + " THEN s.safe_mode ELSE d.safe_mode END" },
-            new String[] { "last_heard", "greatest(d.last_heard, s.last_heard)" },
+            // list entries carry no last_heard (contract §4.1); a handshake is hearing from the device
+            new String[] { "last_heard", "greatest(d.last_heard, s.last_heard, s.last_handshake_at)" },
             new String[] { "last_handshake_at", "greatest(d.last_handshake_at, s.last_handshake_at)" },
             new String[] { "removed_at", "NULL" });
 

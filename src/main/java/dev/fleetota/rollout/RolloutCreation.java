@@ -50,10 +50,20 @@ public class RolloutCreation {
 
     @Transactional
     public RolloutView create(CreateRollout request, String actor) {
+        return create(request, actor, null, null);
+    }
+
+    /** Creates a rollout that records the template (id and version) it was made from. */
+    @Transactional
+    public RolloutView create(CreateRollout request, String actor, Long templateId, Integer templateVersion) {
         RolloutTarget target = target(request.firmwareId());
         request.cohortIds().forEach(cohorts::get);
-        Rollout rollout = rollouts.save(new Rollout(request.name(), target, request.cohortIds().stream().distinct().toList(),
-                request.policy(), actor, clock.instant()));
+        Rollout rollout = new Rollout(request.name(), target, request.cohortIds().stream().distinct().toList(),
+                request.policy(), actor, clock.instant());
+        if (templateId != null) {
+            rollout.fromTemplate(templateId, templateVersion);
+        }
+        rollout = rollouts.save(rollout);
         audit.record("rollout.create", "rollout", String.valueOf(rollout.getId()), AuditOutcome.SUCCESS,
                 Map.of("name", request.name(), "firmwareId", request.firmwareId(), "cohortIds", request.cohortIds()));
         return queries.get(rollout.getId());

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator's ground truth. Events reach the service over the real product SSE stream.
  */
 @IntegrationTest
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class RolloutScenarioTests {
 
     static final String FAST = """
@@ -88,7 +91,7 @@ class RolloutScenarioTests {
         driver.driveUntil(Duration.ofSeconds(120), () -> driver.statusIs(id, "COMPLETED"));
 
         Map<String, Integer> counts = driver.counts(id);
-        assertThat(counts.get("SUCCEEDED")).isEqualTo(200);
+        assertThat(counts.get("SUCCEEDED")).as(driver.describe(id)).isEqualTo(200);
         assertThat((Integer) JsonPath.read(driver.rollout(id), "$.totalBatches")).isEqualTo(5);
         assertThat(devices).allSatisfy(d -> {
             assertThat(SimulatedFleet.flashCount(d)).as("flash commands to " + d).isEqualTo(1);
@@ -110,7 +113,7 @@ class RolloutScenarioTests {
         SIM.setFault(doomed, Fault.NONE.withPowerLossInSafeMode(null));
 
         driver.action(id, "start");
-        driver.driveUntil(Duration.ofSeconds(120), () -> driver.statusIs(id, "HALTED"));
+        driver.driveUntil(Duration.ofSeconds(120), () -> driver.statusIs(id, "HALTED") || driver.describeQuietly(id));
 
         String view = driver.rollout(id);
         assertThat((String) JsonPath.read(view, "$.haltReason.rule")).isEqualTo("SILENT_IN_SAFE_MODE");
@@ -132,7 +135,7 @@ class RolloutScenarioTests {
         SIM.setFault(second.get(7), Fault.NONE.withFlashFails());
 
         driver.action(id, "start");
-        driver.driveUntil(Duration.ofSeconds(60), () -> driver.statusIs(id, "HALTED"));
+        driver.driveUntil(Duration.ofSeconds(60), () -> driver.statusIs(id, "HALTED") || driver.describeQuietly(id));
 
         String view = driver.rollout(id);
         assertThat((String) JsonPath.read(view, "$.haltReason.rule")).isEqualTo("FAILURE_THRESHOLD");
@@ -155,7 +158,7 @@ class RolloutScenarioTests {
         driver.driveUntil(Duration.ofSeconds(60), () -> !driver.statusIs(id, "RUNNING"));
 
         Map<String, Integer> counts = driver.counts(id);
-        assertThat(counts.get("SUCCEEDED")).isEqualTo(1);
+        assertThat(counts.get("SUCCEEDED")).as(driver.describe(id)).isEqualTo(1);
         assertThat(counts.get("WRONG_VERSION")).isEqualTo(1);
         assertThat(driver.deviceTimeline(id, devices.get(0))).doesNotContain("SAFE_MODE").contains("SUCCEEDED");
         assertThat(driver.deviceState(id, devices.get(1))).isEqualTo("WRONG_VERSION");

@@ -110,6 +110,30 @@ final class ScenarioDriver {
         return JsonPath.read(rollout(rolloutId), "$.progress.byState");
     }
 
+    private String lastDescribed = "";
+
+    /** Remembers a short description of the rollout's devices (state and reason) for failure messages. */
+    String describe(long rolloutId) throws Exception {
+        List<Map<String, Object>> items = JsonPath.read(
+                getJson("/api/v1/rollouts/" + rolloutId + "/devices?size=1000"), "$.items");
+        Map<String, Long> byReason = items.stream()
+            .collect(java.util.stream.Collectors.groupingBy(i -> i.get("state") + ":" + i.get("reason"),
+                    java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        lastDescribed = status(rolloutId) + " " + byReason;
+        return lastDescribed;
+    }
+
+    /** For polling conditions: refreshes the description, never true. */
+    boolean describeQuietly(long rolloutId) {
+        try {
+            describe(rolloutId);
+        }
+        catch (Exception ex) {
+            lastDescribed = ex.toString();
+        }
+        return false;
+    }
+
     /** Ticks the engine and sends due commands until the condition holds; fails after the timeout. */
     void driveUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
@@ -121,7 +145,8 @@ final class ScenarioDriver {
             }
             Thread.sleep(40);
         }
-        assertThat(condition.getAsBoolean()).as("condition reached within " + timeout).isTrue();
+        assertThat(condition.getAsBoolean()).as("condition reached within " + timeout + "; " + lastDescribed)
+            .isTrue();
     }
 
     /** Ticks for a while (to show that something does NOT happen). */
