@@ -60,6 +60,9 @@ CREATE TABLE device_update (
     deadline_at             timestamptz,
     last_event_at           timestamptz,
     requested_at            timestamptz,
+    -- last fresh read of the device from the cloud before starting it (preflight)
+    preflight_read_at       timestamptz,
+    preflight_claimed_at    timestamptz,
     safe_mode_since         timestamptz,
     flash_succeeded_at      timestamptz,
     verify_until            timestamptz,

@@ -95,6 +95,21 @@ public class DeviceSyncService {
         }
     }
 
+    /**
+     * Records fresh reads of single devices (device detail, e.g. a rollout's preflight or verification read) with the
+     * same guarded upsert as a sync; nothing is marked removed. Returns how many rows changed.
+     */
+    public int applyReads(List<ParticleDevice> devices) {
+        List<ParticleDevice> valid = devices.stream().filter(DeviceSyncService::hasValidId).toList();
+        if (valid.isEmpty()) {
+            return 0;
+        }
+        Instant started = clock.instant();
+        DeviceSyncBatch.Counts counts = transactions
+            .execute(status -> DeviceSyncBatch.upsert(jdbc, valid, settings, started, clock.instant()));
+        return counts == null ? 0 : counts.created() + counts.updated();
+    }
+
     private SyncReport run() {
         Instant started = clock.instant();
         List<ParticleDevice> listed = particle.listAllDevices().stream().filter(DeviceSyncService::hasValidId).toList();

@@ -14,6 +14,9 @@ interface DeviceGateway {
     /** Call the pre-update cloud function; true when it returned the expected value. */
     SendOutcome callHook(String deviceId, PreUpdateHook hook);
 
+    /** The device as the cloud describes it now (preflight), empty when it could not be read. */
+    Optional<dev.fleetota.particle.ParticleDevice> fetch(String deviceId);
+
     /** One read of the device from the cloud, empty when it could not be read now. */
     Optional<DeviceReading> read(String deviceId);
 

@@ -12,7 +12,8 @@ import static dev.fleetota.rollout.DeviceUpdateRows.instant;
 import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
 
 /**
- * Starts devices of the current batch: preflight each one against its latest state, skip it with the reason, or
+ * Starts devices of the current batch: preflight each one against a fresh read of it (see {@link PreflightRefresher}),
+ * skip it with the reason, or
  * queue its lock+flash command — only inside a maintenance window (per device time zone when asked), and no more
  * than the queue allows.
  */
@@ -25,7 +26,11 @@ class DeviceStarter {
 
     private final DeviceUpdateTransitions transitions;
 
-    DeviceStarter(JdbcTemplate jdbc, CommandOutbox outbox, DeviceUpdateTransitions transitions) {
+    private final java.time.Duration freshness;
+
+    DeviceStarter(JdbcTemplate jdbc, CommandOutbox outbox, DeviceUpdateTransitions transitions,
+            RolloutProperties properties) {
+        this.freshness = properties.preflightFreshness();
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.transitions = transitions;
@@ -36,7 +41,7 @@ class DeviceStarter {
     }
 
     Started start(Rollout rollout, RolloutPolicy policy, int budget, Instant now) {
-        List<PreflightCheck> pending = pendingDevices(rollout, Math.max(budget * 4, 200));
+        List<PreflightCheck> pending = pendingDevices(rollout, now.minus(freshness), Math.max(budget * 4, 200));
         int queued = 0;
         int skipped = 0;
         int outsideWindow = 0;
@@ -63,7 +68,7 @@ class DeviceStarter {
         return new Started(queued, skipped, outsideWindow, pending.size() - queued - skipped);
     }
 
-    private List<PreflightCheck> pendingDevices(Rollout rollout, int limit) {
+    private List<PreflightCheck> pendingDevices(Rollout rollout, Instant freshSince, int limit) {
         return jdbc.query("""
                 SELECT du.id, du.device_id, d.online, d.last_heard, d.safe_mode, d.battery_charge, d.signal_strength,
                        d.firmware_updates_enabled, d.firmware_updates_forced, d.firmware_version, d.device_os_rank,
@@ -72,12 +77,13 @@ class DeviceStarter {
                                AND o.state IN ('REQUESTED', 'FLASHING', 'SAFE_MODE', 'RESTARTED', 'VERIFYING')) AS busy
                 FROM device_update du JOIN device d ON d.id = du.device_id
                 WHERE du.rollout_id = ? AND du.batch_number <= ? AND du.state = 'PENDING' AND du.deadline_at IS NULL
+                  AND du.preflight_read_at >= ?
                 ORDER BY du.batch_number, du.position LIMIT ?
                 """, (rs, i) -> new PreflightCheck(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
                         instant(rs, "last_heard"), rs.getBoolean(5), (Double) rs.getObject(6), (Double) rs.getObject(7),
                         rs.getBoolean(8), rs.getBoolean(9), (Integer) rs.getObject(10), (Long) rs.getObject(11),
                         rs.getString(12), rs.getBoolean(13)),
-                rollout.getId(), rollout.getCurrentBatch(), limit);
+                rollout.getId(), rollout.getCurrentBatch(), ts(freshSince), limit);
     }
 
     private static ZoneId zone(String timeZone) {

@@ -56,15 +56,19 @@ class ParticleDeviceGateway implements DeviceGateway {
     }
 
     @Override
-    public Optional<DeviceReading> read(String deviceId) {
+    public Optional<ParticleDevice> fetch(String deviceId) {
         try {
-            ParticleDevice d = particle.getDevice(deviceId);
-            return Optional.of(new DeviceReading(Boolean.TRUE.equals(d.online()), d.safeMode(), d.firmwareVersion(),
-                    d.systemFirmwareVersion()));
+            return Optional.of(particle.getDevice(deviceId));
         }
         catch (ParticleApiException ex) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<DeviceReading> read(String deviceId) {
+        return fetch(deviceId).map(d -> new DeviceReading(Boolean.TRUE.equals(d.online()), d.safeMode(),
+                d.firmwareVersion(), d.systemFirmwareVersion()));
     }
 
     private static SendOutcome outcomeOf(RuntimeException ex) {

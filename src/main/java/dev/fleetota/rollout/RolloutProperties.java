@@ -23,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param instanceId this instance's name in command claims (default: the JVM's pid@host)
  * @param notificationUrl where halt / approval-needed / completed notifications are POSTed (empty = none)
  * @param notificationMaxAttempts how often a notification is tried before it is given up
+ * @param preflightFreshness a device is started only on a read of it from the cloud no older than this
  */
 @ConfigurationProperties("fleetota.rollout")
 @Validated
 record RolloutProperties(@DefaultValue("PT0.5S") Duration tickInterval, @DefaultValue("4") @Min(1) @Max(64) int dispatchThreads,
         @DefaultValue("50") @Min(1) int maxQueuedCommands, @DefaultValue("PT2M") Duration claimTimeout,
         @DefaultValue("30") double dispatchRatePerSecond, String instanceId, URI notificationUrl,
-        @DefaultValue("8") int notificationMaxAttempts) {
+        @DefaultValue("8") int notificationMaxAttempts,
+        @DefaultValue("PT2M") Duration preflightFreshness) {
 
     RolloutProperties {
         instanceId = instanceId == null || instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName()

@@ -24,8 +24,11 @@ class RolloutTicker {
 
     private final VerificationReader verifier;
 
+    private final PreflightRefresher preflight;
+
     RolloutTicker(RolloutRepository rollouts, RolloutStepper stepper, CommandRecovery recovery,
-            VerificationReader verifier) {
+            VerificationReader verifier, PreflightRefresher preflight) {
+        this.preflight = preflight;
         this.rollouts = rollouts;
         this.stepper = stepper;
         this.recovery = recovery;
@@ -35,6 +38,7 @@ class RolloutTicker {
     @Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public void tick() {
         recovery.recoverStaleClaims();
+        preflight.refreshDue();
         for (long id : rollouts.findIdsToStep()) {
             try {
                 stepper.step(id);

@@ -159,6 +159,16 @@ final class ScenarioDriver {
         }
     }
 
+    /** Devices of the rollout that reached an end state. */
+    int finished(long rolloutId) {
+        try {
+            return JsonPath.read(rollout(rolloutId), "$.progress.finished");
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     boolean statusIs(long rolloutId, String expected) {
         try {
             return expected.equals(status(rolloutId));
