@@ -42,13 +42,16 @@ class CommandDispatcher implements SmartLifecycle {
 
     private final boolean enabled;
 
+    private final DispatchGate gate;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     private ExecutorService workers;
 
     CommandDispatcher(CommandOutbox outbox, DeviceGateway gateway, CommandOutcomes outcomes,
             RolloutSettingsCache settings, RolloutProperties properties, TransactionTemplate tx, Clock clock,
-            @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
+            DispatchGate gate, @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
+        this.gate = gate;
         this.outbox = outbox;
         this.gateway = gateway;
         this.outcomes = outcomes;
@@ -78,18 +81,35 @@ class CommandDispatcher implements SmartLifecycle {
     }
 
     private void send(FlashCommand command) {
+        Optional<Sent> sent = gate.ifRunning(command.rolloutId(), () -> call(command));
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> {
+            if (sent.isEmpty()) {
+                outbox.unclaim(command);
+            }
+            else if (sent.get().hook() != null) {
+                outcomes.hookFailed(command, sent.get().hook(), now);
+            }
+            else {
+                outcomes.record(command, sent.get().flash(), now);
+            }
+        });
+    }
+
+    /** What Particle said: a refused pre-update hook (then no flash was sent), or the lock+flash outcome. */
+    private record Sent(DeviceGateway.SendOutcome hook, DeviceGateway.SendOutcome flash) {
+    }
+
+    private Sent call(FlashCommand command) {
         PreUpdateHook hook = settings.policy(command.rolloutId()).preUpdateHook();
         if (hook != null) {
             DeviceGateway.SendOutcome hookOutcome = gateway.callHook(command.deviceId(), hook);
             if (hookOutcome.kind() != DeviceGateway.SendOutcome.Kind.ACCEPTED) {
-                tx.executeWithoutResult(s -> outcomes.hookFailed(command, hookOutcome, clock.instant()));
-                return;
+                return new Sent(hookOutcome, null);
             }
         }
-        DeviceGateway.SendOutcome outcome = gateway.lockAndFlash(command.deviceId(), command.firmwareVersion(),
-                command.forceUpdates());
-        Instant now = clock.instant();
-        tx.executeWithoutResult(s -> outcomes.record(command, outcome, now));
+        return new Sent(null, gateway.lockAndFlash(command.deviceId(), command.firmwareVersion(),
+                command.forceUpdates()));
     }
 
     private void workLoop() {

@@ -36,8 +36,8 @@ class CommandOutbox {
     }
 
     /**
-     * Claims the oldest due command of a RUNNING rollout. The share lock on the rollout row waits for a concurrent
-     * engine step, so once a halt has committed no further command is claimed.
+     * Claims the oldest due command of a RUNNING rollout ({@link DispatchGate} re-checks the status right before
+     * the command is sent).
      */
     Optional<FlashCommand> claimNext(String instance, Instant now) {
         List<FlashCommand> claimed = jdbc.query("""
@@ -45,7 +45,7 @@ class CommandOutbox {
                     SELECT c.id FROM flash_command c JOIN rollout r ON r.id = c.rollout_id
                     WHERE c.status = 'PENDING' AND c.not_before <= ? AND r.status = 'RUNNING'
                     ORDER BY c.id LIMIT 1
-                    FOR UPDATE OF c SKIP LOCKED FOR SHARE OF r)
+                    FOR UPDATE OF c SKIP LOCKED)
                 UPDATE flash_command c SET status = 'SENDING', claimed_at = ?, claimed_by = ?
                 FROM next WHERE c.id = next.id
                 RETURNING c.id, c.device_update_id, c.rollout_id, c.device_id, c.attempt, c.firmware_version,
@@ -86,6 +86,13 @@ class CommandOutbox {
         jdbc.update("UPDATE device_update SET deadline_at = NULL WHERE rollout_id = ? AND state = 'PENDING'",
                 rolloutId);
         return cancelled;
+    }
+
+    /** A claimed command found its rollout no longer RUNNING: not sent, queued again on resume. */
+    void unclaim(FlashCommand c) {
+        jdbc.update("UPDATE flash_command SET status = 'CANCELLED' WHERE id = ? AND status = 'SENDING'", c.id());
+        jdbc.update("UPDATE device_update SET deadline_at = NULL, requested_at = NULL WHERE id = ? AND state = 'PENDING'",
+                c.deviceUpdateId());
     }
 
     /** An operator skipped one device: its queued command is not sent. */

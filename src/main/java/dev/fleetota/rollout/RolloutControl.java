@@ -39,9 +39,12 @@ public class RolloutControl {
 
     private final Clock clock;
 
-    RolloutControl(RolloutRepository rollouts, RolloutCreation creation, DeviceUpdateStore store,
+    private final DispatchGate gate;
+
+    RolloutControl(DispatchGate gate, RolloutRepository rollouts, RolloutCreation creation, DeviceUpdateStore store,
             DeviceUpdateTransitions transitions, BatchProgress batches, CommandOutbox outbox, RolloutStepper stepper,
             RolloutQueries queries, AuditService audit, RolloutMetrics metrics, Clock clock) {
+        this.gate = gate;
         this.rollouts = rollouts;
         this.creation = creation;
         this.store = store;
@@ -80,6 +83,7 @@ public class RolloutControl {
     @Transactional
     public RolloutView pause(long id) {
         return act(id, "pause", (rollout, now) -> {
+            gate.close(id);
             rollout.pause(now);
             outbox.cancelPending(id);
         });
@@ -108,6 +112,7 @@ public class RolloutControl {
     @Transactional
     public RolloutView cancel(long id) {
         return act(id, "cancel", (rollout, now) -> {
+            gate.close(id);
             rollout.cancel(now);
             outbox.cancelPending(id);
             store.skipAllPending(id, "rollout cancelled", now);

@@ -42,9 +42,12 @@ class RolloutStepper {
 
     private final Clock clock;
 
-    RolloutStepper(RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
+    private final DispatchGate gate;
+
+    RolloutStepper(DispatchGate gate, RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
             HaltEvaluator halts, BatchProgress batches, DeviceStarter starter, CommandOutbox outbox,
             NotificationOutbox notifications, RolloutMetrics metrics, RolloutProperties properties, Clock clock) {
+        this.gate = gate;
         this.rollouts = rollouts;
         this.settings = settings;
         this.sweeper = sweeper;
@@ -89,6 +92,7 @@ class RolloutStepper {
     }
 
     private void halt(Rollout rollout, HaltReason reason, Instant now) {
+        gate.close(rollout.getId());
         rollout.halt(reason, now);
         batches.markFailed(rollout.getId(), reason.batch());
         int cancelled = outbox.cancelPending(rollout.getId());

@@ -34,7 +34,14 @@ final class ScenarioDriver {
 
     private final String operator;
 
+    private final dev.fleetota.particlesim.ParticleSimulator sim;
+
     ScenarioDriver(ApplicationContext context, MockMvc mvc) {
+        this(context, mvc, SimulatedFleet.SIM);
+    }
+
+    ScenarioDriver(ApplicationContext context, MockMvc mvc, dev.fleetota.particlesim.ParticleSimulator sim) {
+        this.sim = sim;
         this.mvc = mvc;
         this.ticker = context.getBean(RolloutTicker.class);
         this.dispatcher = context.getBean(CommandDispatcher.class);
@@ -49,7 +56,7 @@ final class ScenarioDriver {
     long registerFirmware(int version, String deviceOs, List<Integer> platformIds) throws Exception {
         String body = """
                 {"productId": %d, "version": %d, "deviceOsVersion": "%s", "platformIds": %s, "title": "v%d"}
-                """.formatted(SimulatedFleet.SIM.productId(), version, deviceOs, platformIds, version);
+                """.formatted(sim.productId(), version, deviceOs, platformIds, version);
         return idOf(postJson("/api/v1/firmware", body, 201));
     }
 

@@ -54,7 +54,11 @@ final class SimulatedFleet {
     }
 
     static int totalFlashes(List<String> deviceIds) {
-        return deviceIds.stream().mapToInt(SimulatedFleet::flashCount).sum();
+        return totalFlashes(SIM, deviceIds);
+    }
+
+    static int totalFlashes(ParticleSimulator sim, List<String> deviceIds) {
+        return deviceIds.stream().mapToInt(id -> sim.flashCommands(id).size()).sum();
     }
 
 }
