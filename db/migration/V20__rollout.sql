@@ -132,3 +132,10 @@ CREATE TABLE notification (
     last_error              varchar(500)
 );
 CREATE INDEX notification_pending_idx ON notification (next_attempt_at) WHERE status = 'PENDING';
+
+-- Moments the engine must know about across instances, e.g. when the product event stream last (re)connected:
+-- silence in safe mode is only counted from then on (a gap in listening is not a device's silence).
+CREATE TABLE engine_marker (
+    name                    varchar(64)  PRIMARY KEY,
+    at                      timestamptz  NOT NULL
+);

@@ -51,10 +51,11 @@ class DeadlineSweeper {
     List<Silent> silentInSafeMode(long rolloutId, java.time.Duration silence, Instant now) {
         return jdbc.query("""
                 WITH due AS (
-                    SELECT du.id, greatest(du.safe_mode_since, du.last_event_at, d.last_heard) AS heard
+                    SELECT du.id, greatest(du.safe_mode_since, du.last_event_at, d.last_heard, m.at) AS heard
                     FROM device_update du JOIN device d ON d.id = du.device_id
+                    LEFT JOIN engine_marker m ON m.name = 'event-stream-connected'
                     WHERE du.rollout_id = ? AND du.state = 'SAFE_MODE'
-                      AND greatest(du.safe_mode_since, du.last_event_at, d.last_heard) <= ?
+                      AND greatest(du.safe_mode_since, du.last_event_at, d.last_heard, m.at) <= ?
                     FOR UPDATE OF du SKIP LOCKED),
                 upd AS (
                     UPDATE device_update d SET state = 'SILENT_IN_SAFE_MODE', state_changed_at = ?, finished_at = ?,

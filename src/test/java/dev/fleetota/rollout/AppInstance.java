@@ -49,11 +49,11 @@ final class AppInstance implements AutoCloseable {
                 Map.entry("fleetota.events.stream.keep-alive-timeout", "PT5S"),
                 Map.entry("fleetota.events.stream.instance-id", name),
                 Map.entry("fleetota.rollout.instance-id", name), Map.entry("fleetota.rollout.tick-interval", "PT0.2S"),
-                Map.entry("fleetota.sync.interval", "PT1H"), Map.entry("fleetota.security.admin-token", ""),
+                Map.entry("fleetota.sync.interval", "PT1H"), Map.entry("fleetota.sync.reconnect-debounce", "PT1S"), Map.entry("fleetota.security.admin-token", ""),
                 Map.entry("spring.datasource.hikari.maximum-pool-size", "8"));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FleetOtaApplication.class)
-            .properties(props)
-            .run();
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FleetOtaApplication.class).run(args);
         return new AppInstance(context);
     }
 

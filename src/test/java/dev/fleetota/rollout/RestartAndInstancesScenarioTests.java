@@ -28,7 +28,7 @@ class RestartAndInstancesScenarioTests {
     private static final String POLICY = """
             {"batches": {"canarySize": 5, "batchSize": 15, "growthFactor": 1.0, "soak": "PT0S",
                          "approvalAfterCanary": false},
-             "safety": {"safeModeSilence": "PT5S", "verifyPeriod": "PT0.5S"}}
+             "safety": {"safeModeSilence": "PT15S", "verifyPeriod": "PT0.5S"}}
             """;
 
     private static EmbeddedPostgres postgres;
@@ -92,7 +92,7 @@ class RestartAndInstancesScenarioTests {
             await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300))
                 .until(() -> "COMPLETED".equals(second.status(id)) || "HALTED".equals(second.status(id)));
 
-            assertThat(second.status(id)).isEqualTo("COMPLETED");
+            assertThat(second.status(id)).as(second.get("/api/v1/rollouts/" + id)).isEqualTo("COMPLETED");
             assertThat(second.count(id, "SUCCEEDED")).isEqualTo(50);
         }
         assertThat(flashedBeforeRestart).isBetween(12, 49);
