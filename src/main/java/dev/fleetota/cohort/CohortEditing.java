@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, replaces and deletes cohorts; every change is audited in its transaction. */
 @Service
-class CohortEditing {
+public class CohortEditing {
 
     static final String RESOURCE = "cohort";
 
@@ -43,6 +43,12 @@ class CohortEditing {
         this.devices = devices;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Creates a dynamic cohort (selector only), e.g. for the demo fleet; unique name as for the API. */
+    @Transactional
+    public CohortView createDynamic(String name, String description, CohortSelector selector) {
+        return create(new CohortRequest(name, description, null, selector));
     }
 
     @Transactional
