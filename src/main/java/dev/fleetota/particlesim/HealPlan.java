@@ -50,6 +50,17 @@ final class HealPlan {
         d.healerRounds = 0;
     }
 
+    /** A different app replaces the one waiting for Device OS (already delivered modules stay). */
+    static void abandon(SimDevice d) {
+        if (d.healBootloader && d.healStep > 0) {
+            d.bootloader = Math.max(d.bootloader, DeviceOsCatalog.bootloaderFor(d.healTarget));
+        }
+        d.healTarget = 0;
+        d.healStep = 0;
+        d.healBootloader = false;
+        d.healerRounds = 0;
+    }
+
     /** Number of system parts already replaced by the healer. */
     private static int partsDelivered(SimDevice d) {
         return Math.max(0, d.healStep - (d.healBootloader ? 1 : 0));

@@ -70,6 +70,11 @@ final class HealerFlow {
         ctx.after(d, transfer, this::moduleDelivered);
     }
 
+    /** Safe mode the healer will not leave on its own: an app the Device OS can run may still be flashed. */
+    boolean stuck(SimDevice d) {
+        return d.phase == Phase.SAFE_MODE && !healerDelivers(d);
+    }
+
     private boolean healerDelivers(SimDevice d) {
         boolean offered = DeviceOsCatalog.byInternal(d.healTarget).map(v -> v.supports(d.platform)).orElse(false);
         boolean gen2CellularPolicy = ctx.settings.healerSkipsGen2Cellular() && d.platform == Platform.ELECTRON;
