@@ -31,8 +31,7 @@ final class HealerFlow {
 
     /** Can this firmware run on the device at all (is its Device OS offered for the platform)? */
     boolean compatible(SimDevice d, ProductFirmware fw) {
-        return fw.requiredDeviceOs <= d.systemVersion
-                || DeviceOsCatalog.byInternal(fw.requiredDeviceOs).map(v -> v.supports(d.platform)).orElse(true);
+        return fw.requiredDeviceOs <= d.systemVersion || DeviceOsCatalog.offers(d.platform, fw.requiredDeviceOs);
     }
 
     /** First boot of an app whose Device OS dependency is not satisfied. */
@@ -76,7 +75,7 @@ final class HealerFlow {
     }
 
     private boolean healerDelivers(SimDevice d) {
-        boolean offered = DeviceOsCatalog.byInternal(d.healTarget).map(v -> v.supports(d.platform)).orElse(false);
+        boolean offered = DeviceOsCatalog.offers(d.platform, d.healTarget);
         boolean gen2CellularPolicy = ctx.settings.healerSkipsGen2Cellular() && d.platform == Platform.ELECTRON;
         boolean loopExhausted = d.fault.healerLoop() && d.healerRounds >= MAX_LOOP_ROUNDS;
         return offered && !d.fault.healerStuck() && !gen2CellularPolicy && !loopExhausted;

@@ -85,9 +85,8 @@ public final class SimulatorMain {
         if (o.containsKey("max-per-page")) {
             b.maxPerPage(Integer.parseInt(o.get("max-per-page")));
         }
-        if (o.containsKey("timeline")) {
-            b.timelineCapacity(Integer.parseInt(o.get("timeline")));
-        }
+        int devices = Integer.parseInt(o.getOrDefault("devices", "300"));
+        b.timelineCapacity(Integer.parseInt(o.getOrDefault("timeline", devices >= 10_000 ? "16" : "64")));
         return b.build();
     }
 
@@ -120,7 +119,7 @@ public final class SimulatorMain {
                   --sse-opens=N            stream opens per IP and window (default 100)
                   --sse-concurrent=N       concurrent streams per IP (default 100)
                   --max-per-page=N         largest device-list page (default 100)
-                  --timeline=N             events kept per device for /sim (default 64; 0 = none)
+                  --timeline=N             events kept per device for /sim (default 64, 16 from 10,000 devices; 0 = none)
                   --http-threads=N         HTTP worker threads (default 8)
                   --no-firmware            do not seed the demo firmware v1–v4
                 """;
