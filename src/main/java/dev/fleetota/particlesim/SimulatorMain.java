@@ -38,13 +38,21 @@ public final class SimulatorMain {
         long started = System.nanoTime();
         sim.seedFleet(Integer.parseInt(options.getOrDefault("devices", "300")));
         long seededMillis = (System.nanoTime() - started) / 1_000_000;
+        printBanner(sim, seededMillis);
+        awaitShutdown(sim);
+    }
+
+    private static void printBanner(ParticleSimulator sim, long seededMillis) {
         System.out.println("Particle simulator running");
         System.out.println("  base URL:   " + sim.baseUrl());
         System.out.println("  token:      " + sim.accessToken());
         System.out.println("  product id: " + sim.productId() + " (slug " + sim.productSlug() + ")");
         System.out.println("  devices:    " + sim.deviceCount() + " (seeded in " + seededMillis + " ms), seed "
-                + settings.seed() + ", time scale " + settings.timeScale());
+                + sim.settings().seed() + ", time scale " + sim.settings().timeScale());
         System.out.println("  admin API:  " + sim.baseUrl() + "/sim");
+    }
+
+    private static void awaitShutdown(ParticleSimulator sim) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
