@@ -59,6 +59,18 @@ class AdminApiTests {
     }
 
     @Test
+    void aFaultReadFromTheGroundTruthCanBePostedBack() {
+        sim.setFault(id, Fault.NONE.withHealerLoop().withLinkSlowdown(3));
+        JsonNode fault = admin.getJson("/sim/devices/" + id).get("fault");
+        sim.setFault(id, Fault.NONE);
+
+        int status = admin.postJson("/sim/devices/" + id + "/faults", fault.toString()).statusCode();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(sim.device(id).fault()).isEqualTo(Fault.NONE.withHealerLoop().withLinkSlowdown(3));
+    }
+
+    @Test
     void unknownFaultKnobsAreRejected() {
         assertThat(admin.postJson("/sim/devices/" + id + "/faults", "{\"flashFail\":true}").statusCode())
                 .isEqualTo(400);
