@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class AdminRoutes {
 
     private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private final ParticleSimulator sim;
 

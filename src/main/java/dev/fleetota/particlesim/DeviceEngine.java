@@ -64,34 +64,8 @@ final class DeviceEngine {
         synchronized (d) {
             ObjectNode out = Json.object();
             out.put("id", d.id);
-            if (u.desiredPresent()) {
-                d.desiredFirmware = desired == null ? 0 : desired;
-                out.put("desired_firmware_version", desired);
-            }
-            if (u.development() != null) {
-                d.development = u.development();
-                out.put("development", d.development);
-            }
-            if (u.groups() != null) {
-                d.setGroups(u.groups());
-                ArrayNode groups = out.putArray("groups");
-                d.groupList().forEach(groups::add);
-            }
-            if (u.notesPresent()) {
-                d.notes = u.notes();
-                out.put("notes", d.notes);
-            }
-            if (u.name() != null) {
-                d.name = u.name();
-                out.put("name", d.name);
-            }
-            if (u.updatesForced() != null) {
-                d.updatesForced = u.updatesForced();
-                out.put("firmware_updates_forced", d.updatesForced);
-                if (d.connected) {
-                    emitter.emit(d, "particle/device/updates/forced", String.valueOf(d.updatesForced));
-                }
-            }
+            applyFirmwareFields(d, u, out);
+            applyDescriptiveFields(d, u, out);
             if (u.flash()) {
                 d.recordFlashCommand(new FlashCommand(ctx.now(), d.desiredFirmware > 0 ? d.desiredFirmware : null,
                         d.connected));
@@ -102,6 +76,41 @@ final class DeviceEngine {
                 update.maybeDeliver(d, true);
             }
             return out;
+        }
+    }
+
+    private void applyFirmwareFields(SimDevice d, DeviceUpdate u, ObjectNode out) {
+        if (u.desiredPresent()) {
+            Integer desired = u.desiredFirmwareVersion();
+            d.desiredFirmware = desired == null ? 0 : desired;
+            out.put("desired_firmware_version", desired);
+        }
+        if (u.development() != null) {
+            d.development = u.development();
+            out.put("development", d.development);
+        }
+        if (u.updatesForced() != null) {
+            d.updatesForced = u.updatesForced();
+            out.put("firmware_updates_forced", d.updatesForced);
+            if (d.connected) {
+                emitter.emit(d, "particle/device/updates/forced", String.valueOf(d.updatesForced));
+            }
+        }
+    }
+
+    private static void applyDescriptiveFields(SimDevice d, DeviceUpdate u, ObjectNode out) {
+        if (u.groups() != null) {
+            d.setGroups(u.groups());
+            ArrayNode groups = out.putArray("groups");
+            d.groupList().forEach(groups::add);
+        }
+        if (u.notesPresent()) {
+            d.notes = u.notes();
+            out.put("notes", d.notes);
+        }
+        if (u.name() != null) {
+            d.name = u.name();
+            out.put("name", d.name);
         }
     }
 

@@ -14,7 +14,7 @@ final class DeviceFactory {
 
     SimDevice create(DeviceSpec spec, int index) {
         long seed = ctx.settings.seed();
-        Random identity = new Random(seed * 1_000_003L + index);
+        Random identity = Ids.random(seed * 1_000_003L + index);
         String id = spec.id() != null ? spec.id().toLowerCase(Locale.ROOT) : Ids.hex24(identity, "e00fce68");
         Platform platform = spec.platform();
         String serial = Ids.digits(identity, platform.serialPrefix() + "KAB", 15);

@@ -20,14 +20,7 @@ final class DeviceJson {
 
     ObjectNode listEntry(SimDevice d) {
         synchronized (d) {
-            ObjectNode n = Json.object();
-            n.put("id", d.id);
-            n.put("name", d.name);
-            n.put("last_ip_address", ipAddress(d));
-            putTime(n, "last_handshake_at", d.lastHandshake);
-            n.put("product_id", ctx.settings.productId());
-            n.put("online", d.onlineFlag);
-            n.put("platform_id", d.platform.id());
+            ObjectNode n = header(d);
             if (ctx.settings.listIncludesStatus()) {
                 n.put("status", d.status());
             }
@@ -36,19 +29,7 @@ final class DeviceJson {
             n.put("system_firmware_version", DeviceOsCatalog.toSemver(d.systemVersion));
             n.put("firmware_product_id", ctx.settings.productId());
             putGroups(n, d);
-            if (d.firmwareVersion > 0) {
-                n.put("firmware_version", d.firmwareVersion);
-            }
-            if (d.desiredFirmware > 0) {
-                n.put("desired_firmware_version", d.desiredFirmware);
-            }
-            else if (!ctx.settings.omitNullDesiredFirmware()) {
-                n.putNull("desired_firmware_version");
-            }
-            n.put("targeted_firmware_release_version", ctx.firmware.targetFor(d));
-            n.put("development", d.development);
-            n.put("quarantined", d.quarantined);
-            n.put("denied", false);
+            putProductFirmware(n, d, ctx.settings.omitNullDesiredFirmware());
             n.putNull("owner");
             if (d.notes != null) {
                 n.put("notes", d.notes);
@@ -59,17 +40,10 @@ final class DeviceJson {
 
     ObjectNode detail(SimDevice d) {
         synchronized (d) {
-            ObjectNode n = Json.object();
-            n.put("id", d.id);
-            n.put("name", d.name);
+            ObjectNode n = header(d);
             n.putNull("owner");
-            n.put("last_ip_address", ipAddress(d));
             putTime(n, "last_heard", d.lastHeard);
-            putTime(n, "last_handshake_at", d.lastHandshake);
-            n.put("product_id", ctx.settings.productId());
-            n.put("online", d.onlineFlag);
             n.put("connected", d.onlineFlag);
-            n.put("platform_id", d.platform.id());
             n.put("cellular", d.platform.cellular());
             n.put("notes", d.notes);
             ArrayNode functions = n.putArray("functions");
@@ -79,24 +53,49 @@ final class DeviceJson {
             n.put("serial_number", d.serial);
             putCellular(n, d);
             n.put("mobile_secret", mobileSecret(d));
-            String os = DeviceOsCatalog.toSemver(d.systemVersion);
-            n.put("system_firmware_version", os);
-            n.put("current_build_target", os);
-            n.put("default_build_target", DeviceOsCatalog.latestFor(d.platform).map(v -> v.version()).orElse(os));
+            putBuildTargets(n, d);
             n.put("firmware_updates_enabled", d.updatesEnabled);
             n.put("firmware_updates_forced", d.updatesForced);
             n.put("firmware_product_id", ctx.settings.productId());
             putGroups(n, d);
-            if (d.firmwareVersion > 0) {
-                n.put("firmware_version", d.firmwareVersion);
-            }
-            n.put("desired_firmware_version", d.desiredFirmware > 0 ? d.desiredFirmware : null);
-            n.put("targeted_firmware_release_version", ctx.firmware.targetFor(d));
-            n.put("development", d.development);
-            n.put("quarantined", d.quarantined);
-            n.put("denied", false);
+            putProductFirmware(n, d, false);
             return n;
         }
+    }
+
+    private ObjectNode header(SimDevice d) {
+        ObjectNode n = Json.object();
+        n.put("id", d.id);
+        n.put("name", d.name);
+        n.put("last_ip_address", ipAddress(d));
+        putTime(n, "last_handshake_at", d.lastHandshake);
+        n.put("product_id", ctx.settings.productId());
+        n.put("online", d.onlineFlag);
+        n.put("platform_id", d.platform.id());
+        return n;
+    }
+
+    private void putProductFirmware(ObjectNode n, SimDevice d, boolean omitNullDesired) {
+        if (d.firmwareVersion > 0) {
+            n.put("firmware_version", d.firmwareVersion);
+        }
+        if (d.desiredFirmware > 0) {
+            n.put("desired_firmware_version", d.desiredFirmware);
+        }
+        else if (!omitNullDesired) {
+            n.putNull("desired_firmware_version");
+        }
+        n.put("targeted_firmware_release_version", ctx.firmware.targetFor(d));
+        n.put("development", d.development);
+        n.put("quarantined", d.quarantined);
+        n.put("denied", false);
+    }
+
+    private static void putBuildTargets(ObjectNode n, SimDevice d) {
+        String os = DeviceOsCatalog.toSemver(d.systemVersion);
+        n.put("system_firmware_version", os);
+        n.put("current_build_target", os);
+        n.put("default_build_target", DeviceOsCatalog.latestFor(d.platform).map(v -> v.version()).orElse(os));
     }
 
     private static void putCellular(ObjectNode n, SimDevice d) {

@@ -58,6 +58,20 @@ final class DeviceOsCatalog {
         return VERSIONS.stream().filter(v -> v.internal() == internal).findFirst();
     }
 
+    /**
+     * Can the healer deliver this Device OS to the platform? A catalog version: if it supports the platform; any
+     * other version: if it lies within the range the platform supports.
+     */
+    static boolean offers(Platform platform, int internal) {
+        Optional<Version> exact = byInternal(internal);
+        if (exact.isPresent()) {
+            return exact.get().supports(platform);
+        }
+        List<Integer> supported = VERSIONS.stream().filter(v -> v.supports(platform)).map(Version::internal).toList();
+        return !supported.isEmpty() && internal >= supported.stream().min(Integer::compare).get()
+                && internal <= supported.stream().max(Integer::compare).get();
+    }
+
     static Optional<Version> latestFor(Platform platform) {
         return all().stream().filter(v -> v.supports(platform) && "released".equals(v.state())).findFirst();
     }

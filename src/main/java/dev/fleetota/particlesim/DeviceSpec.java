@@ -1,7 +1,6 @@
 package dev.fleetota.particlesim;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -16,15 +15,17 @@ public record DeviceSpec(String id, String name, Platform platform, SimKind simK
         int firmwareVersion, boolean online, ZoneId timeZone, boolean updatesEnabled, boolean development,
         List<String> groups, Fault fault) {
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     public DeviceSpec {
         groups = groups == null ? List.of() : List.copyOf(groups);
         fault = fault == null ? Fault.NONE : fault;
-        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        timeZone = timeZone == null ? UTC : timeZone;
         simKind = simKind == null ? (platform.cellular() ? SimKind.PARTICLE : SimKind.NONE) : simKind;
     }
 
     public static DeviceSpec of(Platform platform) {
-        return new DeviceSpec(null, null, platform, null, null, 1, true, ZoneOffset.UTC, true, false, List.of(),
+        return new DeviceSpec(null, null, platform, null, null, 1, true, UTC, true, false, List.of(),
                 Fault.NONE);
     }
 

@@ -2,6 +2,8 @@ package dev.fleetota.particlesim;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Failure behaviours of one simulated device (docs/simulator.md lists what each one emits).
  *
@@ -31,6 +33,7 @@ public record Fault(boolean flashFails, boolean neverStarts, boolean powerLossIn
         }
     }
 
+    @JsonIgnore
     public boolean isNone() {
         return equals(NONE);
     }

@@ -19,7 +19,7 @@ final class FirmwareRoutes {
     FirmwareRoutes(SimContext ctx, DeviceEngine engine) {
         this.ctx = ctx;
         this.engine = engine;
-        this.ids = new Random(ctx.settings.seed() + 77);
+        this.ids = Ids.random(ctx.settings.seed() + 77);
     }
 
     void register(Router router) {

@@ -1,7 +1,6 @@
 package dev.fleetota.particlesim;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -110,10 +109,6 @@ final class FirmwareStore {
             }
         }
         return null;
-    }
-
-    List<Integer> versionNumbers() {
-        return new ArrayList<>(versions.keySet());
     }
 
 }

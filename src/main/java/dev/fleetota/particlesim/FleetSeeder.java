@@ -53,7 +53,7 @@ final class FleetSeeder {
         List<String> ids = new ArrayList<>(count);
         int base = ctx.fleet.size();
         for (int i = 0; i < count; i++) {
-            ids.add(engine.add(spec(new Random(ctx.settings.seed() * 31 + base + i))).id);
+            ids.add(engine.add(spec(Ids.random(ctx.settings.seed() * 31 + base + i))).id);
         }
         return ids;
     }

@@ -50,6 +50,17 @@ final class HealPlan {
         d.healerRounds = 0;
     }
 
+    /** A different app replaces the one waiting for Device OS (already delivered modules stay). */
+    static void abandon(SimDevice d) {
+        if (d.healBootloader && d.healStep > 0) {
+            d.bootloader = Math.max(d.bootloader, DeviceOsCatalog.bootloaderFor(d.healTarget));
+        }
+        d.healTarget = 0;
+        d.healStep = 0;
+        d.healBootloader = false;
+        d.healerRounds = 0;
+    }
+
     /** Number of system parts already replaced by the healer. */
     private static int partsDelivered(SimDevice d) {
         return Math.max(0, d.healStep - (d.healBootloader ? 1 : 0));
@@ -65,9 +76,20 @@ final class HealPlan {
         }
         ArrayNode modules = root.putArray("m");
         module(modules, 49152, 30, "b", "0", d.bootloader);
-        int parts = d.platform.systemParts();
+        systemParts(modules, d);
+        ObjectNode user = module(modules, 262144, 26, "u", d.platform.generation() == 2 ? "1" : "2", 6);
+        user.put("u", appHash);
+        dependency(user.putArray("d"), "s", String.valueOf(d.platform.systemParts()), d.healTarget);
+        if (d.platform.hasRadioStack()) {
+            module(modules, 192512, 30, "a", "0", 202);
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    /** System parts: the ones the healer already replaced carry the target version. */
+    private static void systemParts(ArrayNode modules, SimDevice d) {
         int delivered = partsDelivered(d);
-        for (int part = 1; part <= parts; part++) {
+        for (int part = 1; part <= d.platform.systemParts(); part++) {
             int version = part <= delivered ? d.healTarget : d.systemVersion;
             ObjectNode m = module(modules, d.platform.generation() == 2 ? 262144 : 671744, 30, "s",
                     String.valueOf(part), version);
@@ -82,13 +104,6 @@ final class HealPlan {
                 dependency(deps, "s", String.valueOf(part - 1), version);
             }
         }
-        ObjectNode user = module(modules, 262144, 26, "u", d.platform.generation() == 2 ? "1" : "2", 6);
-        user.put("u", appHash);
-        dependency(user.putArray("d"), "s", String.valueOf(parts), d.healTarget);
-        if (d.platform.hasRadioStack()) {
-            module(modules, 192512, 30, "a", "0", 202);
-        }
-        return JSON.writeValueAsString(root);
     }
 
     private static ObjectNode module(ArrayNode modules, int size, int passed, String function, String index,

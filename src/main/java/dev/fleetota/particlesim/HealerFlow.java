@@ -31,8 +31,7 @@ final class HealerFlow {
 
     /** Can this firmware run on the device at all (is its Device OS offered for the platform)? */
     boolean compatible(SimDevice d, ProductFirmware fw) {
-        return fw.requiredDeviceOs <= d.systemVersion
-                || DeviceOsCatalog.byInternal(fw.requiredDeviceOs).map(v -> v.supports(d.platform)).orElse(true);
+        return fw.requiredDeviceOs <= d.systemVersion || DeviceOsCatalog.offers(d.platform, fw.requiredDeviceOs);
     }
 
     /** First boot of an app whose Device OS dependency is not satisfied. */
@@ -70,8 +69,13 @@ final class HealerFlow {
         ctx.after(d, transfer, this::moduleDelivered);
     }
 
+    /** Safe mode the healer will not leave on its own: an app the Device OS can run may still be flashed. */
+    boolean stuck(SimDevice d) {
+        return d.phase == Phase.SAFE_MODE && !healerDelivers(d);
+    }
+
     private boolean healerDelivers(SimDevice d) {
-        boolean offered = DeviceOsCatalog.byInternal(d.healTarget).map(v -> v.supports(d.platform)).orElse(false);
+        boolean offered = DeviceOsCatalog.offers(d.platform, d.healTarget);
         boolean gen2CellularPolicy = ctx.settings.healerSkipsGen2Cellular() && d.platform == Platform.ELECTRON;
         boolean loopExhausted = d.fault.healerLoop() && d.healerRounds >= MAX_LOOP_ROUNDS;
         return offered && !d.fault.healerStuck() && !gen2CellularPolicy && !loopExhausted;

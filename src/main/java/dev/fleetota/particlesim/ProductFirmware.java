@@ -1,8 +1,8 @@
 package dev.fleetota.particlesim;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * One product firmware version. {@code requiredDeviceOs} (internal number, e.g. 4200) is a simulator extension:
@@ -25,7 +25,7 @@ final class ProductFirmware {
     boolean ran;
     boolean everReleased;
     Instant updatedAt;
-    final Set<String> groups = new LinkedHashSet<>();
+    final Set<String> groups = new CopyOnWriteArraySet<>();
 
     ProductFirmware(int version, String objectId, int requiredDeviceOs, String title, String description,
             String fileName, byte[] binary, int size, Instant uploadedOn) {

@@ -39,8 +39,8 @@ final class SimContext {
         this.stats = stats;
         this.clock = settings.clock();
         this.accessToken = accessToken;
-        this.faultRandom = new Random(settings.seed() ^ 0x5DEECE66DL);
-        this.userId = Ids.hex24(new Random(settings.seed()), "5f1e");
+        this.faultRandom = Ids.random(settings.seed() ^ 0x5DEECE66DL);
+        this.userId = Ids.hex24(Ids.random(settings.seed()), "5f1e");
     }
 
     Instant now() {

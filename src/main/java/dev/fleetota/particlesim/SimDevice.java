@@ -73,7 +73,7 @@ final class SimDevice {
         this.iccid = iccid;
         this.imei = imei;
         this.zone = zone;
-        this.random = new Random(seed + index);
+        this.random = Ids.random(seed + index);
     }
 
     /** Product firmware version in event envelopes: 0 while no product app runs (safe mode). */

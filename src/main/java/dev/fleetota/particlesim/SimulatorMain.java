@@ -38,13 +38,21 @@ public final class SimulatorMain {
         long started = System.nanoTime();
         sim.seedFleet(Integer.parseInt(options.getOrDefault("devices", "300")));
         long seededMillis = (System.nanoTime() - started) / 1_000_000;
+        printBanner(sim, seededMillis);
+        awaitShutdown(sim);
+    }
+
+    private static void printBanner(ParticleSimulator sim, long seededMillis) {
         System.out.println("Particle simulator running");
         System.out.println("  base URL:   " + sim.baseUrl());
         System.out.println("  token:      " + sim.accessToken());
         System.out.println("  product id: " + sim.productId() + " (slug " + sim.productSlug() + ")");
         System.out.println("  devices:    " + sim.deviceCount() + " (seeded in " + seededMillis + " ms), seed "
-                + settings.seed() + ", time scale " + settings.timeScale());
+                + sim.settings().seed() + ", time scale " + sim.settings().timeScale());
         System.out.println("  admin API:  " + sim.baseUrl() + "/sim");
+    }
+
+    private static void awaitShutdown(ParticleSimulator sim) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -85,9 +93,8 @@ public final class SimulatorMain {
         if (o.containsKey("max-per-page")) {
             b.maxPerPage(Integer.parseInt(o.get("max-per-page")));
         }
-        if (o.containsKey("timeline")) {
-            b.timelineCapacity(Integer.parseInt(o.get("timeline")));
-        }
+        int devices = Integer.parseInt(o.getOrDefault("devices", "300"));
+        b.timelineCapacity(Integer.parseInt(o.getOrDefault("timeline", devices >= 10_000 ? "16" : "64")));
         return b.build();
     }
 
@@ -120,7 +127,7 @@ public final class SimulatorMain {
                   --sse-opens=N            stream opens per IP and window (default 100)
                   --sse-concurrent=N       concurrent streams per IP (default 100)
                   --max-per-page=N         largest device-list page (default 100)
-                  --timeline=N             events kept per device for /sim (default 64; 0 = none)
+                  --timeline=N             events kept per device for /sim (default 64, 16 from 10,000 devices; 0 = none)
                   --http-threads=N         HTTP worker threads (default 8)
                   --no-firmware            do not seed the demo firmware v1–v4
                 """;

@@ -30,7 +30,10 @@ final class UpdateFlow {
      */
     void maybeDeliver(SimDevice d, boolean explicit) {
         Integer target = ctx.firmware.targetFor(d);
-        if (!d.connected || d.phase.busy() || target == null || target == d.firmwareVersion) {
+        boolean stuckInSafeMode = healer.stuck(d);
+        if (!d.connected || (d.phase.busy() && !stuckInSafeMode) || target == null
+                || (target == d.firmwareVersion && !stuckInSafeMode)
+                || (stuckInSafeMode && target == d.installedApp)) {
             return;
         }
         if (!explicit && target == d.failedTarget) {
@@ -47,6 +50,9 @@ final class UpdateFlow {
     }
 
     private void start(SimDevice d, ProductFirmware fw) {
+        if (d.phase == Phase.SAFE_MODE) {
+            HealPlan.abandon(d);
+        }
         d.phase = Phase.DOWNLOADING_APP;
         d.failedTarget = 0;
         emitter.emit(d, "spark/status", "auto-update");

@@ -18,26 +18,9 @@ final class Vitals {
         SplittableRandom r = new SplittableRandom(d.id.hashCode() * 31L + d.index * 7919L + nowMillis / 60_000);
         ObjectNode root = Json.object();
         ObjectNode device = root.putObject("device");
-        ObjectNode network = device.putObject("network");
-        ObjectNode signal = network.putObject("signal");
-        signal.put("at", d.platform.cellular() ? (d.platform.generation() == 2 ? "3G" : "LTE Cat-M1") : "Wi-Fi");
-        signal.put("strength", round(40 + r.nextDouble() * 55));
-        signal.put("strength_units", "%");
-        signal.put("quality", round(30 + r.nextDouble() * 60));
-        signal.put("quality_units", "%");
-        ObjectNode connection = network.putObject("connection");
-        connection.put("status", d.connected ? "connected" : "disconnected");
-        connection.put("error", 0);
-        connection.put("disconnects", r.nextInt(4));
-        connection.put("attempts", 1);
-        connection.put("disconnect_reason", "none");
+        network(device.putObject("network"), d, r);
         ObjectNode cloud = device.putObject("cloud");
-        ObjectNode cloudConnection = cloud.putObject("connection");
-        cloudConnection.put("status", d.connected ? "connected" : "disconnected");
-        cloudConnection.put("error", 0);
-        cloudConnection.put("attempts", 1);
-        cloudConnection.put("disconnects", r.nextInt(3));
-        cloudConnection.put("disconnect_reason", "none");
+        connection(cloud.putObject("connection"), d.connected, r.nextInt(3));
         cloud.putObject("coap").put("round_trip", 200 + r.nextInt(1500));
         ObjectNode power = device.putObject("power");
         ObjectNode battery = power.putObject("battery");
@@ -49,9 +32,26 @@ final class Vitals {
         ObjectNode memory = system.putObject("memory");
         memory.put("used", 60_000 + r.nextInt(20_000));
         memory.put("total", 167_688);
-        ObjectNode service = root.putObject("service");
-        service.putObject("device").put("status", "ok");
+        root.putObject("service").putObject("device").put("status", "ok");
         return root;
+    }
+
+    private static void network(ObjectNode network, SimDevice d, SplittableRandom r) {
+        ObjectNode signal = network.putObject("signal");
+        signal.put("at", d.platform.cellular() ? (d.platform.generation() == 2 ? "3G" : "LTE Cat-M1") : "Wi-Fi");
+        signal.put("strength", round(40 + r.nextDouble() * 55));
+        signal.put("strength_units", "%");
+        signal.put("quality", round(30 + r.nextDouble() * 60));
+        signal.put("quality_units", "%");
+        connection(network.putObject("connection"), d.connected, r.nextInt(4));
+    }
+
+    private static void connection(ObjectNode connection, boolean connected, int disconnects) {
+        connection.put("status", connected ? "connected" : "disconnected");
+        connection.put("error", 0);
+        connection.put("disconnects", disconnects);
+        connection.put("attempts", 1);
+        connection.put("disconnect_reason", "none");
     }
 
     private static double round(double value) {

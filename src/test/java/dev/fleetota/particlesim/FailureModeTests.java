@@ -180,6 +180,23 @@ class FailureModeTests {
     }
 
     @Test
+    void deviceStuckInSafeModeRecoversWhenLockedBackToAnAppItsDeviceOsRuns() {
+        String id = sim.addDevice(DeviceSpec.of(Platform.BORON).withDeviceOs("4.0.2").withFirmware(3)
+                .withFault(Fault.NONE.withHealerStuck())).id();
+        lockAndFlash(id, 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(id).contains("spark/status/safe-mode=<json>"));
+
+        lockAndFlash(id, 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(id).contains("spark/device/app-hash=<hash>"));
+
+        assertThat(sim.device(id).status()).isEqualTo("normal");
+        assertThat(sim.device(id).installedFirmwareVersion()).isEqualTo(3);
+        assertThat(names(id).subList(6, names(id).size())).containsSubsequence("spark/status=auto-update",
+                "spark/status=offline", "spark/status=online", "spark/device/last_reset=update", "particle/device/updates/enabled=true",
+                "particle/device/updates/forced=false", "spark/device/app-hash=<hash>");
+    }
+
+    @Test
     void loopingHealerKeepsReenteringSafeModeWithoutProgress() {
         String id = sim.addDevice(DeviceSpec.of(Platform.BORON).withDeviceOs("4.0.2").withFirmware(3)
                 .withFault(Fault.NONE.withHealerLoop())).id();
