@@ -22,4 +22,11 @@ class ApplicationStartupTests {
         assertThat(version).isNotBlank();
     }
 
+    @Test
+    void testsNeverUseThePersistentDataFolderOfTheDefaultRun() {
+        String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
+
+        assertThat(dataDirectory).doesNotContain("data/postgres");
+    }
+
 }

@@ -33,7 +33,7 @@ class EmbeddedPostgresConfiguration {
         ds.setUsername("postgres");
         ds.setPassword("");
         log.info("Using embedded PostgreSQL on port {} (database {}, data {})", pg.getPort(), database,
-                props.persistent() ? props.dataDir().toAbsolutePath() : "temporary");
+                props.persistent() ? props.dataPath().toAbsolutePath() : "temporary");
         return ds;
     }
 

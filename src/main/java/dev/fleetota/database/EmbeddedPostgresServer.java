@@ -29,7 +29,7 @@ final class EmbeddedPostgresServer {
     }
 
     static synchronized EmbeddedPostgres start(EmbeddedDatabaseProperties props) {
-        String key = props.persistent() ? props.dataDir().toAbsolutePath().toString() : "temporary";
+        String key = props.persistent() ? props.dataPath().toAbsolutePath().toString() : "temporary";
         return SERVERS.computeIfAbsent(key, k -> launch(props));
     }
 
@@ -40,7 +40,7 @@ final class EmbeddedPostgresServer {
                 .setServerConfig("fsync", props.persistent() ? "on" : "off")
                 .setServerConfig("synchronous_commit", props.persistent() ? "on" : "off");
             if (props.persistent()) {
-                Path dir = props.dataDir().toAbsolutePath();
+                Path dir = props.dataPath().toAbsolutePath();
                 Files.createDirectories(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
