@@ -68,6 +68,19 @@ class DeviceStarter {
         return new Started(queued, skipped, outsideWindow, pending.size() - queued - skipped);
     }
 
+    /** Whether some device not started yet (up to the current batch) is inside its window now. */
+    boolean anyMayStart(Rollout rollout, RolloutPolicy policy, Instant now) {
+        SchedulePolicy schedule = policy.schedule();
+        if (!schedule.useDeviceTimeZone()) {
+            return schedule.allowsStart(now, null);
+        }
+        List<String> zones = jdbc.queryForList("""
+                SELECT DISTINCT d.time_zone FROM device_update du JOIN device d ON d.id = du.device_id
+                WHERE du.rollout_id = ? AND du.batch_number <= ? AND du.state = 'PENDING'
+                """, String.class, rollout.getId(), rollout.getCurrentBatch());
+        return zones.stream().anyMatch(z -> schedule.allowsStart(now, zone(z)));
+    }
+
     private List<PreflightCheck> pendingDevices(Rollout rollout, Instant freshSince, int limit) {
         return jdbc.query("""
                 SELECT du.id, du.device_id, d.online, d.last_heard, d.safe_mode, d.battery_charge, d.signal_strength,

@@ -44,9 +44,12 @@ class RolloutStepper {
 
     private final DispatchGate gate;
 
-    RolloutStepper(DispatchGate gate, RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
+    private final DeviceUpdateStore store;
+
+    RolloutStepper(DeviceUpdateStore store, DispatchGate gate, RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
             HaltEvaluator halts, BatchProgress batches, DeviceStarter starter, CommandOutbox outbox,
             NotificationOutbox notifications, RolloutMetrics metrics, RolloutProperties properties, Clock clock) {
+        this.store = store;
         this.gate = gate;
         this.rollouts = rollouts;
         this.settings = settings;
@@ -155,18 +158,26 @@ class RolloutStepper {
             rollout.proceed(now);
             openBatch(rollout, rollout.getCurrentBatch() + 1, now);
         }
-        else if (reason == WaitReason.WINDOW_CLOSED && windowMayBeOpen(policy, now)) {
+        else if (reason == WaitReason.WINDOW_CLOSED && policy.schedule().endByPassed(now)) {
+            endIfAsked(rollout, policy, now);
+        }
+        else if (reason == WaitReason.WINDOW_CLOSED && starter.anyMayStart(rollout, policy, now)) {
             rollout.proceed(now);
             advance(rollout, policy, now);
         }
     }
 
-    private boolean windowMayBeOpen(RolloutPolicy policy, Instant now) {
-        SchedulePolicy schedule = policy.schedule();
-        if (schedule.endBy() != null && !now.isBefore(schedule.endBy())) {
-            return false;
+    /** Past endBy with nothing in flight: complete (skipping the rest) when the schedule says END, else keep waiting. */
+    private void endIfAsked(Rollout rollout, RolloutPolicy policy, Instant now) {
+        if (policy.schedule().onEndBy() != SchedulePolicy.EndByAction.END
+                || batches.counts(rollout.getId(), rollout.getTotalBatches()).inFlight() > 0) {
+            return;
         }
-        return schedule.useDeviceTimeZone() || schedule.allowsStart(now, null);
+        store.skipAllPending(rollout.getId(), "endBy passed", now);
+        rollout.proceed(now);
+        rollout.complete(now);
+        metrics.rolloutStatus(RolloutStatus.COMPLETED);
+        notifications.add(NotificationOutbox.COMPLETED, rollout, Map.of("endByPassed", true), now);
     }
 
     void openBatch(Rollout rollout, int number, Instant now) {

@@ -14,18 +14,35 @@ import jakarta.validation.Valid;
  * {@code endBy}. Devices already updating are watched to the end regardless.
  */
 public record SchedulePolicy(Instant startAt, List<@Valid MaintenanceWindow> windows, Boolean useDeviceTimeZone,
-        Instant endBy) {
+        Instant endBy, EndByAction onEndBy) {
+
+    /** What happens once {@code endBy} has passed and no device is still updating. */
+    public enum EndByAction {
+        /** Stay WAITING (WINDOW_CLOSED) until an operator cancels (the default: nothing is decided silently). */
+        WAIT,
+        /** Skip the devices not started ("endBy passed") and complete the rollout. */
+        END
+    }
+
+    public SchedulePolicy(Instant startAt, List<MaintenanceWindow> windows, Boolean useDeviceTimeZone, Instant endBy) {
+        this(startAt, windows, useDeviceTimeZone, endBy, null);
+    }
 
     public SchedulePolicy {
         windows = windows == null ? List.of() : List.copyOf(windows);
         useDeviceTimeZone = useDeviceTimeZone != null && useDeviceTimeZone;
+        onEndBy = onEndBy == null ? EndByAction.WAIT : onEndBy;
         if (startAt != null && endBy != null && !endBy.isAfter(startAt)) {
             throw new IllegalArgumentException("schedule.endBy must be after schedule.startAt");
         }
     }
 
     static SchedulePolicy defaults() {
-        return new SchedulePolicy(null, null, null, null);
+        return new SchedulePolicy(null, null, null, null, null);
+    }
+
+    boolean endByPassed(Instant now) {
+        return endBy != null && !now.isBefore(endBy);
     }
 
     boolean hasWindows() {
