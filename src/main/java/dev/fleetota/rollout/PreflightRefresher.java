@@ -57,6 +57,7 @@ class PreflightRefresher implements DisposableBean {
     }
 
     /** Reads the next devices due for a preflight read; returns how many were read. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public int refreshDue() {
         Instant now = clock.instant();
         List<Claimed> due = claim(now);

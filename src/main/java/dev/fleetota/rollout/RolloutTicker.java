@@ -7,7 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's heartbeat (style rule 7): tick → rollout ids → one transaction per rollout. Any instance may tick;
+ * The engine's heartbeat (style rule 7): tick → rollout ids → one transaction per rollout. No Particle call happens
+ * here (preflight and verification reads run on their own schedules), so a slow cloud never delays a halt. Any
+ * instance may tick;
  * row locks with SKIP LOCKED make sure one rollout is stepped by one instance at a time, and a crashed instance's
  * work is simply picked up by the next tick anywhere.
  */
@@ -22,23 +24,15 @@ class RolloutTicker {
 
     private final CommandRecovery recovery;
 
-    private final VerificationReader verifier;
-
-    private final PreflightRefresher preflight;
-
-    RolloutTicker(RolloutRepository rollouts, RolloutStepper stepper, CommandRecovery recovery,
-            VerificationReader verifier, PreflightRefresher preflight) {
-        this.preflight = preflight;
+    RolloutTicker(RolloutRepository rollouts, RolloutStepper stepper, CommandRecovery recovery) {
         this.rollouts = rollouts;
         this.stepper = stepper;
         this.recovery = recovery;
-        this.verifier = verifier;
     }
 
     @Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public void tick() {
         recovery.recoverStaleClaims();
-        preflight.refreshDue();
         for (long id : rollouts.findIdsToStep()) {
             try {
                 stepper.step(id);
@@ -47,7 +41,6 @@ class RolloutTicker {
                 log.warn("Rollout {} step failed; retrying next tick", id, ex);
             }
         }
-        verifier.verifyDue();
     }
 
 }

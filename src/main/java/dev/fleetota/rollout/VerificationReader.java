@@ -46,6 +46,7 @@ class VerificationReader {
     record Due(long id, long rolloutId, String deviceId, int targetVersion, String targetDeviceOs, Instant verifyUntil) {
     }
 
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public void verifyDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.query("""

@@ -30,6 +30,10 @@ final class ScenarioDriver {
 
     private final CommandDispatcher dispatcher;
 
+    private final PreflightRefresher preflight;
+
+    private final VerificationReader verifier;
+
     private final DeviceSyncService sync;
 
     private final String operator;
@@ -45,6 +49,8 @@ final class ScenarioDriver {
         this.mvc = mvc;
         this.ticker = context.getBean(RolloutTicker.class);
         this.dispatcher = context.getBean(CommandDispatcher.class);
+        this.preflight = context.getBean(PreflightRefresher.class);
+        this.verifier = context.getBean(VerificationReader.class);
         this.sync = context.getBean(DeviceSyncService.class);
         this.operator = TestTokens.bearer(context, Role.OPERATOR);
     }
@@ -145,8 +151,7 @@ final class ScenarioDriver {
     void driveUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            ticker.tick();
-            dispatcher.dispatchAll();
+            engineRound();
             if (condition.getAsBoolean()) {
                 return;
             }
@@ -160,8 +165,7 @@ final class ScenarioDriver {
     void driveFor(Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
-            ticker.tick();
-            dispatcher.dispatchAll();
+            engineRound();
             Thread.sleep(40);
         }
     }
@@ -174,6 +178,14 @@ final class ScenarioDriver {
         catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** What the scheduler's jobs do, once each: preflight reads, the tick, sending, verification reads. */
+    private void engineRound() {
+        preflight.refreshDue();
+        ticker.tick();
+        dispatcher.dispatchAll();
+        verifier.verifyDue();
     }
 
     boolean statusIs(long rolloutId, String expected) {
