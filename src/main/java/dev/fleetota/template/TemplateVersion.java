@@ -76,8 +76,9 @@ class TemplateVersion {
 
     TemplateView toView(RolloutTemplate head) {
         return new TemplateView(templateId, name, version, head.getCurrentVersion(), description, List.of(cohortIds),
-                TemplateJson.policy(policyJson), startMode, runForMillis == null ? null : Duration.ofMillis(runForMillis),
-                TemplateJson.gates(gatesJson), head.getCreatedAt(), createdAt, createdBy);
+                TemplateJson.policy(policyJson), startMode,
+                runForMillis == null ? null : Duration.ofMillis(runForMillis), TemplateJson.gates(gatesJson),
+                head.getCreatedAt(), createdAt, createdBy);
     }
 
     long getTemplateId() {
