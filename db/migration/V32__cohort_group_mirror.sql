@@ -15,6 +15,5 @@ CREATE TABLE cohort_group_mirror (
     last_removed        integer,
     last_member_count   integer,
     last_missing        integer,
-    last_error          varchar(500),
-    version             bigint       NOT NULL DEFAULT 0
+    last_error          varchar(500)
 );
