@@ -58,8 +58,9 @@ class PromotionGateTests {
         staging = unique("staging");
         fixtures.template(templateBody(staging, stagingCohort, "\"startMode\": \"NOW\""));
         production = unique("production");
-        fixtures.template(templateBody(production, fixtures.cohort(3), """
-                "gates": [{"name": "staging-verified", "minSucceeded": 3, "cohortId": %d}]""".formatted(stagingCohort)));
+        String gate = """
+                "gates": [{"name": "staging-verified", "minSucceeded": 3, "cohortId": %d}]""".formatted(stagingCohort);
+        fixtures.template(templateBody(production, fixtures.cohort(3), gate));
         version = PromotionFixtures.nextFirmwareVersion();
     }
 

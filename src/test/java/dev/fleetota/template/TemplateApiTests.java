@@ -73,8 +73,9 @@ class TemplateApiTests {
     @Test
     void everyUpdateWritesANewVersionAndKeepsTheOldOnes() throws Exception {
         long id = create(body(name, "\"policy\": {\"batches\": {\"canarySize\": 2}}"));
+        String canaryOfFive = body(name, "\"policy\": {\"batches\": {\"canarySize\": 5}}");
 
-        send(operator, put("/api/v1/rollout-templates/{id}", id), body(name, "\"policy\": {\"batches\": {\"canarySize\": 5}}"))
+        send(operator, put("/api/v1/rollout-templates/{id}", id), canaryOfFive)
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.version").value(2))
             .andExpect(jsonPath("$.policy.batches.canarySize").value(5));
