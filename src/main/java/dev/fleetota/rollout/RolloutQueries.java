@@ -28,22 +28,22 @@ public class RolloutQueries {
 
     private final RolloutRepository rollouts;
 
-    private final DeviceUpdateStore store;
-
     private final JdbcTemplate jdbc;
 
     private final java.time.Clock clock;
 
-    RolloutQueries(RolloutRepository rollouts, DeviceUpdateStore store, JdbcTemplate jdbc, java.time.Clock clock) {
+    private final ProgressCounts progress;
+
+    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, JdbcTemplate jdbc, java.time.Clock clock) {
+        this.progress = progress;
         this.rollouts = rollouts;
-        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     public RolloutView get(long id) {
         Rollout r = rollouts.findById(id).orElseThrow(() -> new NotFoundException("rollout", id));
-        Map<DeviceUpdateState, Integer> counts = store.countsByState(id);
+        Map<DeviceUpdateState, Integer> counts = progress.of(id);
         return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
     }
 
@@ -51,7 +51,7 @@ public class RolloutQueries {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
         var result = statuses.isEmpty() ? rollouts.findAll(request) : rollouts.findByStatusIn(statuses, request);
         return PageResponse.of(result, r -> {
-            Map<DeviceUpdateState, Integer> counts = store.countsByState(r.getId());
+            Map<DeviceUpdateState, Integer> counts = progress.of(r.getId());
             return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
         });
     }
