@@ -46,9 +46,12 @@ class RolloutStepper {
 
     private final DeviceUpdateStore store;
 
-    RolloutStepper(DeviceUpdateStore store, DispatchGate gate, RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
+    private final dev.fleetota.audit.AuditService audit;
+
+    RolloutStepper(dev.fleetota.audit.AuditService audit, DeviceUpdateStore store, DispatchGate gate, RolloutRepository rollouts, RolloutSettingsCache settings, DeadlineSweeper sweeper,
             HaltEvaluator halts, BatchProgress batches, DeviceStarter starter, CommandOutbox outbox,
             NotificationOutbox notifications, RolloutMetrics metrics, RolloutProperties properties, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.gate = gate;
         this.rollouts = rollouts;
@@ -111,6 +114,8 @@ class RolloutStepper {
         if (rollout.getStartAt() == null || !now.isBefore(rollout.getStartAt())) {
             rollout.begin(now);
             metrics.rolloutStatus(RolloutStatus.RUNNING);
+            audit.record("rollout.scheduled-start", "rollout", String.valueOf(rollout.getId()),
+                    dev.fleetota.audit.AuditOutcome.SUCCESS, Map.of("startAt", String.valueOf(rollout.getStartAt())));
             advance(rollout, settings.policy(rollout.getId()), now);
         }
     }
