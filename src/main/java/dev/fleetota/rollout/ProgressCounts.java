@@ -22,14 +22,15 @@ class ProgressCounts {
         this.store = store;
     }
 
-    private record Entry(long at, Map<DeviceUpdateState, Integer> counts) {
+    private record Entry(long at, long rolloutVersion, Map<DeviceUpdateState, Integer> counts) {
     }
 
-    Map<DeviceUpdateState, Integer> of(long rolloutId) {
+    /** Counts at most a second old, and never older than the rollout's last change (batch, status). */
+    Map<DeviceUpdateState, Integer> of(long rolloutId, long rolloutVersion) {
         long now = System.nanoTime();
         Entry entry = cache.get(rolloutId);
-        if (entry == null || now - entry.at() > MAX_AGE_NANOS) {
-            entry = new Entry(now, store.countsByState(rolloutId));
+        if (entry == null || entry.rolloutVersion() != rolloutVersion || now - entry.at() > MAX_AGE_NANOS) {
+            entry = new Entry(now, rolloutVersion, store.countsByState(rolloutId));
             cache.put(rolloutId, entry);
         }
         return entry.counts();

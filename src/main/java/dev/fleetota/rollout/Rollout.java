@@ -294,4 +294,8 @@ class Rollout {
         return templateVersion;
     }
 
+    long getVersion() {
+        return version;
+    }
+
 }

@@ -43,7 +43,7 @@ public class RolloutQueries {
 
     public RolloutView get(long id) {
         Rollout r = rollouts.findById(id).orElseThrow(() -> new NotFoundException("rollout", id));
-        Map<DeviceUpdateState, Integer> counts = progress.of(id);
+        Map<DeviceUpdateState, Integer> counts = progress.of(id, r.getVersion());
         return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
     }
 
@@ -51,7 +51,7 @@ public class RolloutQueries {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
         var result = statuses.isEmpty() ? rollouts.findAll(request) : rollouts.findByStatusIn(statuses, request);
         return PageResponse.of(result, r -> {
-            Map<DeviceUpdateState, Integer> counts = progress.of(r.getId());
+            Map<DeviceUpdateState, Integer> counts = progress.of(r.getId(), r.getVersion());
             return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
         });
     }
