@@ -15,6 +15,13 @@ final class Procs {
 
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
 
+    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // timeout(1) or Ctrl-C: never leave a simulator or service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+    }
+
     private Procs() {
     }
 
@@ -131,8 +138,10 @@ final class Procs {
     private static Process start(List<String> cmd, String log) throws IOException {
         Files.createDirectories(OUT);
         File file = OUT.resolve(log + ".log").toFile();
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(file)).start();
+        STARTED.add(p);
+        return p;
     }
 
 }
