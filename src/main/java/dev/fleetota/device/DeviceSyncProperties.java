@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param interval time between periodic syncs
  * @param reconnectDebounce wait after an event-stream (re)connect before reconciling (several reconnects, one sync)
  * @param batchSize devices per upsert statement
- * @param lockTimeout how long one sync may hold the cluster-wide sync lease
  * @param particleIccidPrefixes ICCID prefixes of Particle's own SIMs; other SIMs of cellular devices are third-party.
  * Defaults: {@code 89340765} Telefónica (Particle SIM, Gen 2), {@code 8901410} Kore/AT&amp;T and {@code 89314404}
  * Kore/Vodafone (Particle SIMs of Gen 2 LTE and Gen 3), {@code 8988307}, {@code 8988323} and {@code 8910392}
@@ -27,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fleetota.sync")
 record DeviceSyncProperties(@DefaultValue("PT15M") @NotNull Duration interval,
         @DefaultValue("PT10S") @NotNull Duration reconnectDebounce,
-        @DefaultValue("1000") @Min(1) @Max(5000) int batchSize, @DefaultValue("PT30M") @NotNull Duration lockTimeout,
+        @DefaultValue("1000") @Min(1) @Max(5000) int batchSize,
         @DefaultValue({ "89340765", "8901410", "89314404", "8988307", "8988323", "8910392" }) List<String> particleIccidPrefixes) {
 
     /** SIM kind column value: PARTICLE by ICCID prefix, THIRD_PARTY for any other cellular SIM, NONE otherwise. */

@@ -1,6 +1,9 @@
 package dev.fleetota.device;
 
-import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.fleetota.common.ConflictException;
 import dev.fleetota.particle.ParticleClient;
 import dev.fleetota.particle.ParticleDevice;
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pulls the product's device list from Particle and upserts it in batches (set-based SQL, one short transaction per
  * batch, no transaction across the HTTP paging). Devices missing from a complete listing are marked
- * {@code removed_at}, never deleted; a device that reappears is un-marked. One sync at a time across all instances
- * (lease {@value #LEASE}).
+ * {@code removed_at}, never deleted; a device that reappears is un-marked. One sync at a time across all instances:
+ * a session-level PostgreSQL advisory lock held on its own connection, released by PostgreSQL when the holder dies
+ * (a {@code kill -9} mid-sync never blocks later syncs).
  */
 @Service
 public class DeviceSyncService {
 
-    static final String LEASE = "device-sync";
+    /** Advisory lock key (namespace "SYNC", key 0) that one running sync holds. */
+    static final int LOCK_NAMESPACE = 0x5359_4E43;
 
     private static final Logger log = LoggerFactory.getLogger(DeviceSyncService.class);
 
@@ -43,13 +49,6 @@ public class DeviceSyncService {
             UPDATE device SET removed_at = :now, updated_at = now(), version = version + 1
             WHERE removed_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:ids AS varchar[])) AS listed(id) WHERE listed.id = device.id)
-            """;
-
-    private static final String ACQUIRE = """
-            INSERT INTO lease (name, holder, expires_at) VALUES (:name, :holder, now() + make_interval(secs => :seconds))
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-            WHERE lease.expires_at < now() OR lease.holder = :holder
-            RETURNING holder
             """;
 
     /** What one sync did; {@code unchanged} devices were listed but needed no write. */
@@ -66,10 +65,12 @@ public class DeviceSyncService {
 
     private final Clock clock;
 
-    private final String instanceId = instanceName();
+    private final DataSource dataSource;
 
-    DeviceSyncService(ParticleClient particle, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+    DeviceSyncService(DataSource dataSource, ParticleClient particle, NamedParameterJdbcTemplate jdbc,
+            TransactionTemplate transactions,
             DeviceSyncProperties settings, Clock clock) {
+        this.dataSource = dataSource;
         this.particle = particle;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -82,16 +83,29 @@ public class DeviceSyncService {
      * client's exceptions when the listing fails (nothing is marked removed then).
      */
     public SyncReport sync() {
-        if (!acquireLease()) {
-            throw new ConflictException("sync-in-progress", "Sync already running",
-                    "A device sync is already running on this or another instance; try again later.", Map.of());
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "SELECT pg_try_advisory_lock(?, 0)")) {
+                throw new ConflictException("sync-in-progress", "Sync already running",
+                        "A device sync is already running on this or another instance; try again later.", Map.of());
+            }
+            try {
+                return run();
+            }
+            finally {
+                advisory(lock, "SELECT pg_advisory_unlock(?, 0)");
+            }
         }
-        try {
-            return run();
+        catch (SQLException ex) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("device sync lock", ex);
         }
-        finally {
-            jdbc.update("DELETE FROM lease WHERE name = :name AND holder = :holder",
-                    new MapSqlParameterSource("name", LEASE).addValue("holder", instanceId));
+    }
+
+    private static boolean advisory(Connection con, String sql) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setInt(1, LOCK_NAMESPACE);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -142,27 +156,12 @@ public class DeviceSyncService {
         return removed == null ? 0 : removed;
     }
 
-    private boolean acquireLease() {
-        MapSqlParameterSource params = new MapSqlParameterSource("name", LEASE).addValue("holder", instanceId)
-            .addValue("seconds", settings.lockTimeout().toSeconds());
-        return !new ArrayList<>(jdbc.queryForList(ACQUIRE, params, String.class)).isEmpty();
-    }
-
     private static boolean hasValidId(ParticleDevice device) {
         boolean valid = device.id() != null && DEVICE_ID.matcher(device.id().toLowerCase(Locale.ROOT)).matches();
         if (!valid) {
             log.warn("Skipping a listed device with an invalid id: {}", device.id());
         }
         return valid;
-    }
-
-    private static String instanceName() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        }
-        catch (Exception ex) {
-            return "instance-" + UUID.randomUUID().toString().substring(0, 8);
-        }
     }
 
 }

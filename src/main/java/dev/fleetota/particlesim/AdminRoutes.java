@@ -108,9 +108,14 @@ final class AdminRoutes {
         return SimResponse.status(201, tree(sim.addDevice(spec)));
     }
 
+    /** The body names the faults to switch on; every fault it does not name is off (a partial body is fine). */
     private SimResponse deviceFaults(SimRequest r) {
         SimDevice d = find(r);
-        sim.setFault(d.id, read(r.body(), Fault.class));
+        ObjectNode merged = (ObjectNode) STRICT.valueToTree(Fault.NONE);
+        if (r.body() instanceof ObjectNode body) {
+            merged.setAll(body);
+        }
+        sim.setFault(d.id, read(merged, Fault.class));
         return SimResponse.ok(tree(sim.device(d.id)));
     }
 

@@ -186,10 +186,29 @@ class DeviceSyncServiceTests {
     }
 
     @Test
-    void onlyOneSyncRunsAtATime() {
-        jdbc.update("INSERT INTO lease (name, holder, expires_at) VALUES ('device-sync', 'other', now() + interval '1 minute')");
+    void onlyOneSyncRunsAtATime(@org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource)
+            throws Exception {
+        try (var other = dataSource.getConnection(); var st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + DeviceSyncService.LOCK_NAMESPACE + ", 0)");
 
-        assertThatThrownBy(() -> sync.sync()).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> sync.sync()).isInstanceOf(ConflictException.class);
+
+            st.execute("SELECT pg_advisory_unlock(" + DeviceSyncService.LOCK_NAMESPACE + ", 0)");
+        }
+    }
+
+    @Test
+    void aSyncWhoseHolderDiedDoesNotBlockTheNext(
+            @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource) throws Exception {
+        try (var dead = dataSource.getConnection(); var st = dead.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + DeviceSyncService.LOCK_NAMESPACE + ", 0)");
+            st.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+        }
+        catch (java.sql.SQLException expected) {
+            // the session ends, as when the instance holding the lock is killed
+        }
+
+        assertThat(sync.sync().total()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

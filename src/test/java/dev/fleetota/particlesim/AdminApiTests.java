@@ -71,6 +71,15 @@ class AdminApiTests {
     }
 
     @Test
+    void aBodyNamingOneFaultSwitchesOnlyThatOneOn() {
+        int status = admin.postJson("/sim/devices/" + id + "/faults", "{\"powerLossInSafeMode\":true}").statusCode();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(sim.device(id).fault().powerLossInSafeMode()).isTrue();
+        assertThat(sim.device(id).fault().flashFails()).isFalse();
+    }
+
+    @Test
     void unknownFaultKnobsAreRejected() {
         assertThat(admin.postJson("/sim/devices/" + id + "/faults", "{\"flashFail\":true}").statusCode())
                 .isEqualTo(400);
