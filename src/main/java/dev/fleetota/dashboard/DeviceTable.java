@@ -11,29 +11,23 @@ record DeviceTable(long rolloutId, DeviceUpdateState state, Integer batch, PageR
         boolean actionsOpen) {
 
     /** The states the filter offers. */
-    List<DeviceUpdateState> states() {
+    public List<DeviceUpdateState> states() {
         return List.of(DeviceUpdateState.values());
     }
 
     /** The badge colour of a row's state. */
-    String tone(DeviceUpdateView device) {
+    public String tone(DeviceUpdateView device) {
         return RolloutPages.tone(device.state().name());
     }
 
     /** Failed or skipped devices can get a new attempt. */
-    boolean canRetry(DeviceUpdateView device) {
+    public boolean canRetry(DeviceUpdateView device) {
         return actionsOpen && (device.state().isFailure() || device.state() == DeviceUpdateState.SKIPPED);
     }
 
     /** Devices that have not started, or have failed, can be skipped. */
-    boolean canSkip(DeviceUpdateView device) {
+    public boolean canSkip(DeviceUpdateView device) {
         return actionsOpen && (device.state() == DeviceUpdateState.PENDING || device.state().isFailure());
-    }
-
-    /** The query string of this table's filter with another page number. */
-    String query(int pageNumber) {
-        return "?page=" + pageNumber + (state == null ? "" : "&state=" + state.name())
-                + (batch == null ? "" : "&batch=" + batch);
     }
 
 }

@@ -22,12 +22,12 @@ record RolloutPage(RolloutView rollout, String key, ProgressBar progress, BarCha
             Duration estimatedDuration) {
     }
 
-    boolean halted() {
+    public boolean halted() {
         return rollout.status() == RolloutStatus.HALTED && rollout.haltReason() != null;
     }
 
     /** Retry and skip make sense only while the rollout has started and not ended. */
-    boolean deviceActionsOpen() {
+    public boolean deviceActionsOpen() {
         return rollout.status() != RolloutStatus.DRAFT && !rollout.status().isTerminal();
     }
 
