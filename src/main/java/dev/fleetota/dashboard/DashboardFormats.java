@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import dev.fleetota.rollout.RolloutStatus;
+import dev.fleetota.rollout.RolloutView;
+
 import org.springframework.stereotype.Component;
 
 /** How pages show times and durations: UTC timestamps and short relative times ("3 min ago", "in 2 h"). */
@@ -38,6 +41,14 @@ public class DashboardFormats {
         Duration between = Duration.between(clock.instant(), instant);
         String span = duration(between.abs());
         return between.isNegative() ? span + " ago" : "in " + span;
+    }
+
+    /** The estimated completion, or "on hold" while a rollout is paused or halted (no estimate holds then). */
+    public String eta(RolloutView rollout) {
+        if (rollout.status() == RolloutStatus.PAUSED || rollout.status() == RolloutStatus.HALTED) {
+            return "on hold";
+        }
+        return relative(rollout.estimatedCompletion());
     }
 
     public String duration(Duration duration) {

@@ -14,7 +14,7 @@ import dev.fleetota.rollout.RolloutView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance.
  */
 @Component
-class RolloutLiveStream implements DisposableBean {
+class RolloutLiveStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutLiveStream.class);
 
@@ -46,11 +46,11 @@ class RolloutLiveStream implements DisposableBean {
 
     private long ticks;
 
+    private volatile boolean running;
+
     RolloutLiveStream(RolloutQueries queries, DashboardProperties properties) {
         this.queries = queries;
         this.properties = properties;
-        long interval = properties.streamInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** A short fingerprint of what the page shows live: state, wait reason, batch, counts, halt. */
@@ -78,6 +78,9 @@ class RolloutLiveStream implements DisposableBean {
         emitter.onError(e -> close.run());
         if (seenKey == null || !seenKey.equals(keyOf(now))) {
             send(emitter, now);
+        }
+        else {
+            keepAlive(emitter); // commits the response: the browser sees the stream open
         }
         return emitter;
     }
@@ -141,10 +144,27 @@ class RolloutLiveStream implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        long interval = properties.streamInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown (which would otherwise wait for these
+     * never-ending requests); browsers reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
         watches.values().forEach(watch -> watch.emitters.forEach(SseEmitter::complete));
         watches.clear();
-        scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private static final class Watch {

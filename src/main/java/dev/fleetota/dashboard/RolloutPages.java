@@ -32,7 +32,7 @@ class RolloutPages {
 
     static final int IN_FLIGHT_LIMIT = 50;
 
-    static final int DEVICE_PAGE_SIZE = 50;
+    static final int DEVICE_PAGE_SIZE = 25;
 
     static final int LIST_PAGE_SIZE = 20;
 

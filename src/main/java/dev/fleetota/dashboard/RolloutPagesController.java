@@ -46,6 +46,7 @@ class RolloutPagesController {
         model.addAttribute("rollouts", pages.list(filter, Math.max(0, page)));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", RolloutStatus.values());
+        model.addAttribute("active", RolloutStatus.ACTIVE);
         model.addAttribute("refresh", properties.listRefreshTrigger());
         return htmx == null ? "dashboard/rollouts" : "dashboard/rollouts :: table";
     }
