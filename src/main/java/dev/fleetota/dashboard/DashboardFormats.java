@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 import dev.fleetota.rollout.RolloutStatus;
 import dev.fleetota.rollout.RolloutView;
+import dev.fleetota.rollout.WaitReason;
 
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,13 @@ public class DashboardFormats {
         return between.isNegative() ? span + " ago" : "in " + span;
     }
 
-    /** The estimated completion, or "on hold" while a rollout is paused or halted (no estimate holds then). */
+    /** The estimated completion, or why there is none while the rollout waits for an operator. */
     public String eta(RolloutView rollout) {
         if (rollout.status() == RolloutStatus.PAUSED || rollout.status() == RolloutStatus.HALTED) {
             return "on hold";
+        }
+        if (rollout.status() == RolloutStatus.WAITING && rollout.waitReason() == WaitReason.APPROVAL) {
+            return "awaiting approval";
         }
         return relative(rollout.estimatedCompletion());
     }

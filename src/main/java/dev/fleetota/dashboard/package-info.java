@@ -6,5 +6,5 @@
  * grouped query of its own.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "rollout", "device", "security", "audit", "common", "api" })
+        allowedDependencies = { "rollout", "device", "security", "common", "api" })
 package dev.fleetota.dashboard;

@@ -30,6 +30,11 @@ final class BrowserFleet {
 
     private static final AtomicInteger FIRMWARE_VERSIONS = new AtomicInteger(500);
 
+    static {
+        SIM.seedDemoFirmware();
+        SIM.seedFleet(240); // a mixed fleet for the overview; no rollout of the tests includes these devices
+    }
+
     private BrowserFleet() {
     }
 

@@ -112,7 +112,6 @@ class DashboardBrowserIT {
                 DeviceSpec.of(Platform.BORON).withDeviceOs("4.0.2").withFirmware(old));
         long id = rollout("borons", borons, "4.2.0", Platform.BORON, POLICY.formatted(2, 3, 3, true, false));
         signIn(Role.OPERATOR);
-        browser.screenshot("fleet");
 
         browser.open("/ui/rollouts/" + id);
         browser.clickAndConfirm(By.cssSelector("[data-action=start]"));
@@ -157,6 +156,8 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.id("halt-devices"))).contains(doomed);
         assertThat(browser.isSamePage()).as("the banner appeared without a page load").isTrue();
         browser.screenshot("rollout-halted");
+        browser.open("/ui");
+        browser.screenshot("fleet");
         browser.open("/ui/rollouts");
         browser.screenshot("rollouts");
         browser.open("/ui/devices/" + doomed);
