@@ -112,8 +112,8 @@ final class AdminRoutes {
     private SimResponse deviceFaults(SimRequest r) {
         SimDevice d = find(r);
         ObjectNode merged = (ObjectNode) STRICT.valueToTree(Fault.NONE);
-        if (r.body() instanceof ObjectNode body) {
-            merged.setAll(body);
+        if (r.body() != null) {
+            merged.setAll(r.body());
         }
         sim.setFault(d.id, read(merged, Fault.class));
         return SimResponse.ok(tree(sim.device(d.id)));
