@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeviceSyncSimKindTests {
 
     private final DeviceSyncProperties settings = new DeviceSyncProperties(Duration.ofMinutes(15),
-            Duration.ofSeconds(10), 1000, Duration.ofMinutes(30),
+            Duration.ofSeconds(10), 1000,
             List.of("89340765", "8901410", "89314404", "8988307", "8988323", "8910392"));
 
     @Test
@@ -39,7 +39,7 @@ class DeviceSyncSimKindTests {
     @Test
     void prefixesComeFromConfiguration() {
         DeviceSyncProperties custom = new DeviceSyncProperties(Duration.ofMinutes(15), Duration.ofSeconds(10), 1000,
-                Duration.ofMinutes(30), List.of("8944"));
+                List.of("8944"));
 
         assertThat(custom.simKind(true, "8944500000000000001")).isEqualTo("PARTICLE");
         assertThat(custom.simKind(true, "8934076500000000001")).isEqualTo("THIRD_PARTY");
