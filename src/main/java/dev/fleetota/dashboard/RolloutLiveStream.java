@@ -38,11 +38,7 @@ class RolloutLiveStream implements SmartLifecycle {
 
     private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dashboard-live");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private ScheduledExecutorService scheduler;
 
     private long ticks;
 
@@ -143,8 +139,14 @@ class RolloutLiveStream implements SmartLifecycle {
         return watches.size();
     }
 
+    /** Starts reading watched rollouts; also after a {@link #stop()} (a paused test context is restarted). */
     @Override
-    public void start() {
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dashboard-live");
+            thread.setDaemon(true);
+            return thread;
+        });
         long interval = properties.streamInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
@@ -155,7 +157,7 @@ class RolloutLiveStream implements SmartLifecycle {
      * never-ending requests); browsers reconnect to another instance.
      */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         scheduler.shutdownNow();
         watches.values().forEach(watch -> watch.emitters.forEach(SseEmitter::complete));

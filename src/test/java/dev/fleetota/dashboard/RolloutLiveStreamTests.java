@@ -77,6 +77,21 @@ class RolloutLiveStreamTests {
     }
 
     @Test
+    void streamsWorkAgainAfterTheContextWasStoppedAndStarted() throws Exception {
+        RolloutLiveStream live = context.getBean(RolloutLiveStream.class);
+        live.stop();
+        live.start();
+        long id = draft();
+        MockHttpSession viewer = DashboardSession.signIn(mvc, context, Role.VIEWER);
+        MvcResult stream = open(id, RolloutLiveStream.keyOf(queries.get(id)), viewer);
+
+        control.cancel(id);
+
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(stream.getResponse().getContentAsString()).contains("\"CANCELLED\""));
+    }
+
+    @Test
     void theStreamOfAnUnknownRolloutIsNotFound() throws Exception {
         MockHttpSession viewer = DashboardSession.signIn(mvc, context, Role.VIEWER);
 
