@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.fleetota.rollout.RolloutViews.TransitionView;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the last one. It reads PostgreSQL, so it shows progress made by any instance.
  */
 @Component
-class RolloutProgressStream implements DisposableBean {
+class RolloutProgressStream implements DisposableBean, SmartLifecycle {
 
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
@@ -108,9 +109,33 @@ class RolloutProgressStream implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams before the web server's graceful shutdown, which would otherwise wait for these
+     * never-ending responses; clients reconnect (to another instance).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        open.keySet().forEach(SseEmitter::complete);
+        open.values().forEach(task -> task.cancel(false));
+        open.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @Override
     public void destroy() {
-        open.keySet().forEach(SseEmitter::complete);
+        stop();
         scheduler.shutdownNow();
     }
 

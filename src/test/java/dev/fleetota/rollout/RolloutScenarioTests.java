@@ -146,6 +146,23 @@ class RolloutScenarioTests {
     }
 
     @Test
+    void progressStreamStartsWithTheRolloutSummary() throws Exception {
+        int old = SimulatedFleet.newFirmware("4.2.0");
+        List<String> devices = borons(1, "4.2.0", old);
+        long id = rolloutFor("stream", devices, "4.2.0", List.of(13), policy(1, 1, 1.0, 1, "PT5S", false, 1));
+
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .get("/api/v1/rollouts/" + id + "/events")
+            .header("Authorization", dev.fleetota.TestTokens.bearer(context, dev.fleetota.security.Role.VIEWER)))
+            .andReturn();
+
+        assertThat(result.getRequest().isAsyncStarted()).isTrue();
+        assertThat(result.getResponse().getContentAsString()).startsWith("event:rollout")
+            .contains("\"status\":\"DRAFT\"");
+        context.getBean(RolloutProgressStream.class).stop();
+    }
+
+    @Test
     void deviceBackOnTheOldVersionEndsWrongVersionWhileOneWithEnoughDeviceOsSucceedsWithoutSafeMode()
             throws Exception {
         int old = SimulatedFleet.newFirmware("4.2.0");
