@@ -54,10 +54,6 @@ class BatchProgress {
         jdbc.update("UPDATE rollout_batch SET status = 'FAILED' WHERE rollout_id = ? AND number = ?", rolloutId, batch);
     }
 
-    boolean isCanary(long rolloutId, int batch) {
-        return batch == 1;
-    }
-
     /** The operator accepted the failures so far (resume after a halt): they no longer count toward a halt. */
     int acknowledgeFailures(long rolloutId, Instant now) {
         jdbc.update("UPDATE rollout_batch SET status = 'ACTIVE' WHERE rollout_id = ? AND status = 'FAILED'", rolloutId);

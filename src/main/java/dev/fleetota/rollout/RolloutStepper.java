@@ -129,10 +129,11 @@ class RolloutStepper {
             finishBatch(rollout, policy, now);
             return;
         }
-        int budget = properties.maxQueuedCommands() - outbox.queued(rollout.getId());
-        DeviceStarter.Started started = starter.start(rollout, policy, Math.max(0, budget), now);
-        if (started.queued() == 0 && started.outsideWindow() > 0 && counts.inFlight() == 0
-                && outbox.queued(rollout.getId()) == 0 && started.remaining() == started.outsideWindow()) {
+        int queued = outbox.queued(rollout.getId());
+        DeviceStarter.Started started = starter.start(rollout, policy,
+                Math.max(0, properties.maxQueuedCommands() - queued), now);
+        if (started.queued() == 0 && queued == 0 && started.outsideWindow() > 0 && counts.inFlight() == 0
+                && started.remaining() == started.outsideWindow()) {
             rollout.waitFor(WaitReason.WINDOW_CLOSED, null, now);
         }
     }
