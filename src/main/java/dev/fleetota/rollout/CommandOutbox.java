@@ -50,9 +50,7 @@ class CommandOutbox {
                 FROM next WHERE c.id = next.id
                 RETURNING c.id, c.device_update_id, c.rollout_id, c.device_id, c.attempt, c.firmware_version,
                           c.force_updates
-                """, (rs, i) -> new FlashCommand(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)),
-                ts(now), ts(now), instance);
+                """, CommandOutbox::command, ts(now), ts(now), instance);
         claimed.forEach(c -> jdbc.update("UPDATE device_update SET requested_at = ? WHERE id = ? AND state = 'PENDING'",
                 ts(now), c.deviceUpdateId()));
         return claimed.stream().findFirst();
@@ -102,11 +100,17 @@ class CommandOutbox {
     }
 
     /** Commands claimed by an instance that died while sending: their outcome is unknown. */
-    List<Long> staleSending(Instant claimedBefore) {
-        return jdbc.queryForList("""
+    List<FlashCommand> staleSending(Instant claimedBefore) {
+        return jdbc.query("""
                 UPDATE flash_command SET status = 'UNKNOWN', error = 'instance stopped while sending'
-                WHERE status = 'SENDING' AND claimed_at < ? RETURNING device_update_id
-                """, Long.class, ts(claimedBefore));
+                WHERE status = 'SENDING' AND claimed_at < ?
+                RETURNING id, device_update_id, rollout_id, device_id, attempt, firmware_version, force_updates
+                """, CommandOutbox::command, ts(claimedBefore));
+    }
+
+    private static FlashCommand command(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new FlashCommand(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                rs.getInt(6), rs.getBoolean(7));
     }
 
     /** Pending commands of a rollout that may be sent now: devices with a command not yet cancelled. */

@@ -29,26 +29,22 @@ class CommandRecovery {
 
     private final Clock clock;
 
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-
     CommandRecovery(CommandOutbox outbox, DeviceUpdateTransitions transitions, RolloutSettingsCache settings,
-            RolloutProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            RolloutProperties properties, Clock clock) {
         this.outbox = outbox;
         this.transitions = transitions;
         this.settings = settings;
         this.properties = properties;
         this.clock = clock;
-        this.jdbc = jdbc;
     }
 
     @Transactional
     public void recoverStaleClaims() {
         Instant now = clock.instant();
-        List<Long> updates = outbox.staleSending(now.minus(properties.claimTimeout()));
-        for (long id : updates) {
-            Long rolloutId = jdbc.queryForObject("SELECT rollout_id FROM device_update WHERE id = ?", Long.class, id);
-            transitions.apply(id, DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED,
-                    "command outcome unknown (instance stopped)", null, settings.policy(rolloutId).safety(), now);
+        List<FlashCommand> updates = outbox.staleSending(now.minus(properties.claimTimeout()));
+        for (FlashCommand c : updates) {
+            transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED,
+                    "command outcome unknown (instance stopped)", null, settings.policy(c.rolloutId()).safety(), now);
         }
         if (!updates.isEmpty()) {
             log.warn("{} command(s) were claimed by a stopped instance; watching those devices, never resending",

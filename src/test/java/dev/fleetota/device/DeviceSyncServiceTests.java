@@ -208,7 +208,7 @@ class DeviceSyncServiceTests {
             // the session ends, as when the instance holding the lock is killed
         }
 
-        assertThat(sync.sync().total()).isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThatCode(() -> sync.sync()).doesNotThrowAnyException();
     }
 
     @Test

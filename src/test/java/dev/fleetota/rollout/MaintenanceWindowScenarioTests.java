@@ -67,11 +67,7 @@ class MaintenanceWindowScenarioTests {
 
     @DynamicPropertySource
     static void simulator(DynamicPropertyRegistry registry) {
-        registry.add("fleetota.particle.base-url", SIM::baseUrl);
-        registry.add("fleetota.particle.access-token", SIM::accessToken);
-        registry.add("fleetota.particle.product", () -> String.valueOf(SIM.productId()));
-        registry.add("fleetota.events.stream.enabled", () -> "true");
-        registry.add("fleetota.events.stream.keep-alive-timeout", () -> "PT5S");
+        SimulatedFleet.register(registry, SIM);
     }
 
     @AfterAll

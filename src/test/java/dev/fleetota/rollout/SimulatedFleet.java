@@ -35,9 +35,14 @@ final class SimulatedFleet {
     }
 
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("fleetota.particle.base-url", SIM::baseUrl);
-        registry.add("fleetota.particle.access-token", SIM::accessToken);
-        registry.add("fleetota.particle.product", () -> String.valueOf(SIM.productId()));
+        register(registry, SIM);
+    }
+
+    /** Points the service's Particle client and event stream at {@code sim}. */
+    static void register(DynamicPropertyRegistry registry, ParticleSimulator sim) {
+        registry.add("fleetota.particle.base-url", sim::baseUrl);
+        registry.add("fleetota.particle.access-token", sim::accessToken);
+        registry.add("fleetota.particle.product", () -> String.valueOf(sim.productId()));
         registry.add("fleetota.events.stream.enabled", () -> "true");
         registry.add("fleetota.events.stream.keep-alive-timeout", () -> "PT5S");
     }
