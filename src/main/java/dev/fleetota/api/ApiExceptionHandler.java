@@ -10,10 +10,12 @@ import dev.fleetota.common.ConflictException;
 import dev.fleetota.common.InvalidRequestException;
 import dev.fleetota.common.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,6 +103,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException ex) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", ex.getMessage());
+    }
+
+    /** Tomcat could not decode a query parameter (bad percent-encoding or not UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException ex) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "A query parameter could not be decoded (invalid percent-encoding or not UTF-8).");
+    }
+
+    /** {@code ?page=} so large that page × size is beyond any row the database can address. */
+    @ExceptionHandler(InvalidDataAccessApiUsageException.class)
+    ProblemDetail invalidDataAccess(InvalidDataAccessApiUsageException ex) {
+        if (ex.getMessage() == null || !ex.getMessage().startsWith("Page offset exceeds")) {
+            return unexpected(ex);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Validation failed",
+                "1 invalid field(s)");
+        problem.setProperty("errors", List.of(fieldError("page", "is too large for this page size", null)));
+        return problem;
     }
 
     // ---- foundation: security denials raised inside MVC (@PreAuthorize); without these the catch-all

@@ -40,6 +40,7 @@ final class AdminRoutes {
                 .admin("GET", "/sim/faults", "sim.faults", r -> SimResponse.ok(STRICT.valueToTree(sim.globalFaults())))
                 .admin("POST", "/sim/faults", "sim.setFaults", this::globalFaults)
                 .admin("POST", "/sim/streams/drop", "sim.dropStreams", this::dropStreams)
+                .admin("POST", "/sim/streams/raw", "sim.rawStreams", this::rawStreams)
                 .admin("POST", "/sim/firmware", "sim.addFirmware", this::addFirmware)
                 .admin("GET", "/sim/stats", "sim.stats", r -> SimResponse.ok(STRICT.valueToTree(sim.stats())));
     }
@@ -161,6 +162,16 @@ final class AdminRoutes {
     private SimResponse dropStreams(SimRequest r) {
         ObjectNode out = Json.ok();
         out.put("dropped", sim.dropStreams());
+        return SimResponse.ok(out);
+    }
+
+    private SimResponse rawStreams(SimRequest r) {
+        String text = r.text("text");
+        if (text == null || text.isEmpty()) {
+            throw ApiError.badRequest("text (raw SSE lines) is required");
+        }
+        ObjectNode out = Json.ok();
+        out.put("streams", sim.sendRawToStreams(text));
         return SimResponse.ok(out);
     }
 

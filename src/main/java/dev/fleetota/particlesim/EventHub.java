@@ -30,6 +30,16 @@ final class EventHub {
         }
     }
 
+    /** Writes raw SSE text (e.g. a malformed block) to every open stream; returns how many got it. */
+    int publishRaw(byte[] raw) {
+        int sent = 0;
+        for (SseStream stream : streams) {
+            stream.offerRaw(raw);
+            sent++;
+        }
+        return sent;
+    }
+
     void register(SseStream stream) {
         streams.add(stream);
     }

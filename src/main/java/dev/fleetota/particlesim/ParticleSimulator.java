@@ -2,6 +2,7 @@ package dev.fleetota.particlesim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -181,6 +182,14 @@ public final class ParticleSimulator implements AutoCloseable {
         int open = ctx.hub.openStreams();
         ctx.hub.dropAll();
         return open;
+    }
+
+    /**
+     * Writes {@code text} verbatim to every open event stream (fault injection: malformed {@code data:} lines,
+     * garbage); end it with a blank line so the next event block starts clean. Returns the number of streams.
+     */
+    public int sendRawToStreams(String text) {
+        return ctx.hub.publishRaw(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public SimStats stats() {

@@ -57,6 +57,13 @@ final class SseStream implements Runnable {
         }
     }
 
+    /** Raw wire data (fault injection): written as is, whatever the stream's filter. */
+    void offerRaw(byte[] raw) {
+        if (!closed && !queue.offer(raw)) {
+            close();
+        }
+    }
+
     void close() {
         closed = true;
         queue.clear();

@@ -122,6 +122,33 @@ class EventStreamTests {
     }
 
     @Test
+    void rawTextReachesEveryOpenStreamVerbatimAndLaterEventsStillArrive() {
+        try (SseRecorder product = SseRecorder.open(events("/spark"), sim.accessToken());
+                SseRecorder deviceStream = SseRecorder.open(sim.baseUrl() + "/v1/devices/" + device + "/events",
+                        sim.accessToken())) {
+            SimClient admin = new SimClient(sim.baseUrl(), null);
+
+            var response = admin.postJson("/sim/streams/raw",
+                    "{\"text\":\"event: spark/status\\ndata: {not json\\n\\n\"}");
+            sim.publish(device, "spark/status", "online");
+            await().atMost(Duration.ofSeconds(3)).until(() -> product.events.size() == 2 && deviceStream.events.size() == 2);
+
+            assertThat(SimClient.json(response).get("streams").asInt()).isEqualTo(2);
+            assertThat(product.events.get(0).rawData()).isEqualTo("{not json");
+            assertThat(product.events.get(0).envelope()).isNull();
+            assertThat(product.events.get(1).data()).isEqualTo("online");
+            assertThat(deviceStream.events.get(0).rawData()).isEqualTo("{not json");
+        }
+    }
+
+    @Test
+    void rawTextIsRequired() {
+        var response = new SimClient(sim.baseUrl(), null).postJson("/sim/streams/raw", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void publicStreamRequiresAPrefix() {
         var response = new SimClient(sim).get("/v1/events");
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads an SSE stream on a background thread and records comments and event blocks as they arrive. */
@@ -92,7 +93,7 @@ final class SseRecorder implements AutoCloseable {
                     data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).trim());
                 }
                 else if (line.isEmpty() && name != null) {
-                    events.add(new Received(name, SimClient.JSON.readTree(data.toString()), data.toString()));
+                    events.add(new Received(name, envelopeOrNull(data.toString()), data.toString()));
                     name = null;
                     data.setLength(0);
                 }
@@ -103,6 +104,16 @@ final class SseRecorder implements AutoCloseable {
         }
         finally {
             comments.add("<eof>");
+        }
+    }
+
+    /** The parsed envelope, or null when the data is not JSON (raw fault injection). */
+    private static JsonNode envelopeOrNull(String data) {
+        try {
+            return SimClient.JSON.readTree(data);
+        }
+        catch (JacksonException ex) {
+            return null;
         }
     }
 
