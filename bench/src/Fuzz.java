@@ -70,6 +70,10 @@ public final class Fuzz {
 
     private FuzzDb db;
 
+    private long slowestMillis;
+
+    private String slowest;
+
     private Fuzz(Target target, PrintStream out) {
         this.target = target;
         this.out = out;
@@ -158,8 +162,9 @@ public final class Fuzz {
                     Math.min(accepted.size(), 15), accepted.size());
             accepted.stream().limit(15).forEach(a -> out.println("  " + a));
         }
-        out.printf("fuzz: seed %d, %.1f s, %d refused requests not write-checked (an accepted request shared their"
-                + " batch)%n", seed, (System.currentTimeMillis() - started) / 1000.0, unverified);
+        out.printf("fuzz: seed %d, %.1f s, slowest request %d ms (%s), %d refused requests not write-checked (an"
+                + " accepted request shared their batch)%n", seed, (System.currentTimeMillis() - started) / 1000.0,
+                slowestMillis, slowest, unverified);
         out.printf("fuzz: %d requests over %d operations, %d violations%n", requests, operations.size() + 2,
                 violations.size());
         return violations.size();
@@ -213,8 +218,14 @@ public final class Fuzz {
     Response send(String operation, FuzzCases.Case c) {
         Counts count = counts(operation);
         Response r;
+        long t0 = System.nanoTime();
         try {
             r = send(c.method(), c.path(), c.auth(), c.contentType(), c.body(), c.headers());
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (millis > slowestMillis) {
+                slowestMillis = millis;
+                slowest = operation + " " + c.kind() + " -> " + r.status();
+            }
         }
         catch (IllegalArgumentException ex) {
             return null; // the JDK client refuses to send it (e.g. a header value it considers invalid)

@@ -69,7 +69,7 @@ final class FuzzEvents {
                     + "\",\"version\":\"not-a-number\",\"ttl\":{}} trailing garbage\n\n",
         };
         for (int i = 0; i < malformed.length; i++) {
-            String marker = "fz" + nonce + "s" + i;
+            String marker = "fz" + nonce + "s" + i + "z";
             markers.add(marker);
             blocks.add(malformed[i].formatted(marker));
         }
@@ -114,8 +114,8 @@ final class FuzzEvents {
         secrets.add(new String[] { "wrong secret", "wrong" });
         secrets.add(new String[] { "empty secret", "" });
         secrets.add(new String[] { "huge secret", "s".repeat(6000) });
-        secrets.add(new String[] { "secret + space", (target.webhookSecret() == null ? "" : target.webhookSecret())
-                + " " });
+        secrets.add(new String[] { "secret + x", (target.webhookSecret() == null ? "" : target.webhookSecret())
+                + "x" });
         secrets.add(new String[] { "secret prefix", target.webhookSecret() == null ? "x"
                 : target.webhookSecret().substring(0, 5) });
         for (String[] s : secrets) {
@@ -139,6 +139,9 @@ final class FuzzEvents {
                     batch);
         }
         expectRefused(new FuzzCases.Case("no content type", "POST", PATH, null, null, valid, false, auth), batch);
+        // a form body that cannot be decoded at all (not UTF-8) is no event: refused, not stored
+        expectRefused(new FuzzCases.Case("undecodable form", "POST", PATH, null, "application/x-www-form-urlencoded",
+                "event=fuzz%2Fbad&data=%FF%FE&coreid=" + device, false, auth), batch);
         fuzz.verify(WEBHOOK, before, batch);
         // authenticated malformed events: stored, rejected
         List<String> markers = new ArrayList<>();
@@ -167,10 +170,10 @@ final class FuzzEvents {
             { "application/x-www-form-urlencoded", "data=%s&coreid=" + device + "&published_at=" + t },
             { "application/x-www-form-urlencoded", "event=fuzz%%2Fbad&data=%s&coreid=" + device
                     + "&published_at=13%%2F45%%2F2026" },
-            { "application/x-www-form-urlencoded", "event=fuzz%%2Fbad&data=%s&coreid=%%00%%FF&published_at=" + t },
+            { "application/x-www-form-urlencoded", "event=fuzz%%2Fbad&data=%s&coreid=%%00%%01&published_at=" + t },
         };
         for (int i = 0; i < malformed.length; i++) {
-            String marker = "fz" + nonce + "w" + i;
+            String marker = "fz" + nonce + "w" + i + "z";
             markers.add(marker);
             bodies.add(new String[] { malformed[i][0], malformed[i][1].formatted(marker) });
         }
@@ -196,7 +199,7 @@ final class FuzzEvents {
                 envelope("spark/status", "online", device, stamp(120)), true, auth));
         awaitOnline(true);
         fuzz.out().printf("fuzz: webhook: %d unauthenticated/unsupported deliveries refused, %d malformed events,"
-                + " then a valid event: %s%n", secrets.size() * 3 + 6, markers.size(),
+                + " then a valid event: %s%n", secrets.size() * 3 + 7, markers.size(),
                 applied ? "stored and applied" : "NOT applied");
     }
 

@@ -2,6 +2,7 @@ package dev.fleetota.api;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ;} in a path, a {@code sendError} in a filter) are forwarded by the servlet container to {@code /error}; this
  * answers them as RFC 9457 problem documents instead of Spring Boot's default JSON map.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -33,8 +35,12 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** No error attribute: {@code /error} was requested directly, and there is no such resource. */
     private static HttpStatus status(Object code) {
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(code instanceof Integer value)) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = HttpStatus.resolve(value);
         return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 

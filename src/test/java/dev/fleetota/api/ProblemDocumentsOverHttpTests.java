@@ -80,6 +80,12 @@ class ProblemDocumentsOverHttpTests {
                 "https://fleet-ota.dev/problems/malformed-request");
     }
 
+    @Test
+    void errorPathRequestedDirectlyIsNotFoundAndNotInTheApiDocument() throws Exception {
+        assertProblem(get("/error", viewer), 404, "https://fleet-ota.dev/problems/not-found");
+        assertThat(get("/v3/api-docs", viewer).body()).doesNotContain("\"/error\"");
+    }
+
     private HttpResponse<String> get(String path, String auth) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Authorization", auth)
