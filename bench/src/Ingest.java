@@ -60,12 +60,17 @@ public final class Ingest {
         String jdbc = Procs.freshDatabase(DB);
         int simPort = Procs.freePort();
         int apiPort = Procs.freePort();
-        Process simProc = Procs.simulator(simPort, devices, 1, "--strict", "--rate-limit=100000000",
+        // time scale 10: the simulator's keep-alives come often enough for the service's 5 s stream deadline
+        Process simProc = Procs.simulator(simPort, devices, 10, "--strict", "--rate-limit=100000000",
                 "--sse-opens=100000", "--timeline=0");
         Process service = null;
         try {
-            service = Procs.service("ingest", apiPort, jdbc, simPort, List.of("-Xmx1g", "-Xlog:disable"),
-                    "--fleetota.particle.webhook-secret=" + SECRET);
+            List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Xlog:disable"));
+            if (Boolean.getBoolean("ingest.jfr")) {
+                jvm.add("-XX:StartFlightRecording=filename=" + Procs.OUT.resolve("ingest-service.jfr").toAbsolutePath()
+                        + ",settings=profile,dumponexit=true");
+            }
+            service = Procs.service("ingest", apiPort, jdbc, simPort, jvm, "--fleetota.particle.webhook-secret=" + SECRET);
             api = new Http("http://127.0.0.1:" + apiPort, Procs.ADMIN_TOKEN);
             sim = new Http("http://127.0.0.1:" + simPort, null);
             // the stream's first connect triggers a device sync, which creates the device rows
@@ -94,6 +99,7 @@ public final class Ingest {
     private double measureSse(Process simProc) throws Exception {
         long before = count("SSE");
         long commits0 = commits();
+        double[] batches0 = batches();
         long t = System.nanoTime();
         sim.okPost("/sim/events/flood", "{\"count\": " + sseEvents + ", \"ratePerSecond\": 0}");
         long target = before + sseEvents;
@@ -106,6 +112,7 @@ public final class Ingest {
         figure("sse_seconds", String.format("%.2f", seconds));
         figure("sse_events_per_second", String.format("%.0f", stored / seconds));
         figure("sse_transactions_per_event", String.format("%.3f", (commits() - commits0) / (double) stored));
+        batchFigures("sse", batches0);
         return stored / seconds;
     }
 
@@ -129,6 +136,7 @@ public final class Ingest {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long before = count("WEBHOOK");
         long commits0 = commits();
+        double[] batches0 = batches();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -178,7 +186,34 @@ public final class Ingest {
         figure("webhook_latency_ms_p50_p99", String.format("%.1f / %.1f", sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6));
         figure("webhook_transactions_per_event", String.format("%.3f", (commits() - commits0) / (double) stored));
+        batchFigures("webhook", batches0);
         return stored / seconds;
+    }
+
+    /** Intake writer metrics: batches, events in them, seconds inside their transactions (0s when not exported). */
+    private double[] batches() throws Exception {
+        String text = api.get("/actuator/prometheus").body();
+        return new double[] { metric(text, "fleetota_events_intake_batch_seconds_count"),
+                metric(text, "fleetota_events_intake_batch_size_sum"),
+                metric(text, "fleetota_events_intake_batch_seconds_sum") };
+    }
+
+    private static double metric(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
+    private void batchFigures(String phase, double[] before) throws Exception {
+        double[] now = batches();
+        double count = now[0] - before[0];
+        double events = now[1] - before[1];
+        double seconds = now[2] - before[2];
+        if (count > 0) {
+            figure(phase + "_batches", String.format("%.0f", count));
+            figure(phase + "_events_per_batch", String.format("%.1f", events / count));
+            figure(phase + "_ms_per_batch_transaction", String.format("%.2f", seconds * 1000 / count));
+            figure(phase + "_ms_per_event_in_transaction", String.format("%.3f", seconds * 1000 / events));
+        }
     }
 
     private static String data(String name, int round) {

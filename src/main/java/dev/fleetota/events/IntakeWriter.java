@@ -53,8 +53,12 @@ class IntakeWriter implements SmartLifecycle {
 
     private Thread writer;
 
-    IntakeWriter(DeviceEventIntake intake, PlatformTransactionManager transactions, IntakeProperties settings) {
+    private final EventMetrics metrics;
+
+    IntakeWriter(DeviceEventIntake intake, PlatformTransactionManager transactions, IntakeProperties settings,
+            EventMetrics metrics) {
         this.intake = intake;
+        this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -162,8 +166,10 @@ class IntakeWriter implements SmartLifecycle {
     /** One transaction for the batch; on any failure, one transaction per event. */
     void write(List<Pending> batch) {
         List<IntakeResult> results;
+        long start = System.nanoTime();
         try {
             results = transaction.execute(status -> acceptInOrder(batch));
+            metrics.batch(batch.size(), System.nanoTime() - start);
         }
         catch (RuntimeException ex) {
             if (batch.size() > 1) {

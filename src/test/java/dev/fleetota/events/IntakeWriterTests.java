@@ -36,6 +36,9 @@ class IntakeWriterTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventMetrics metrics;
+
     private String device;
 
     @BeforeEach
@@ -46,7 +49,7 @@ class IntakeWriterTests {
 
     private IntakeWriter writer(int batchSize, int capacity) {
         return new IntakeWriter(intake, transactions, new IntakeProperties(batchSize, capacity,
-                java.time.Duration.ofSeconds(10)));
+                java.time.Duration.ofSeconds(10)), metrics);
     }
 
     private IncomingEvent event(String name, String data, int second, Integer version) {
