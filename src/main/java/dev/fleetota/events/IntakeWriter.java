@@ -1,7 +1,9 @@
 package dev.fleetota.events;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for the intake: events from the stream and the webhook go through one bounded FIFO queue to one writer
  * thread, which takes whatever is waiting (up to {@code batchSize}) and stores and applies it in one transaction
  * ({@link DeviceEventIntake#acceptAll}, listeners included), so per-device order is arrival order and a quiet system
- * adds no delay. A submitter's future completes only after its batch committed. A batch that fails is retried event by
- * event, each in its own transaction, so one bad event cannot take the others down; an event whose processing fails
+ * adds no delay. A submitter's future completes only after its batch committed. A batch that fails (or waits too long
+ * for a row lock) is redone event by event, each in its own transaction, so one bad event cannot take the others down; an event whose processing fails
  * even alone is kept as rejected ({@link DeviceEventIntake#keepFailed}). A full queue blocks the submitter
  * (back-pressure on the stream reader). Stopping drains the queue; before start and after stop events are stored
  * synchronously on the caller's thread.
@@ -55,10 +58,13 @@ class IntakeWriter implements SmartLifecycle {
 
     private final EventMetrics metrics;
 
+    private final JdbcTemplate jdbc;
+
     IntakeWriter(DeviceEventIntake intake, PlatformTransactionManager transactions, IntakeProperties settings,
-            EventMetrics metrics) {
+            EventMetrics metrics, JdbcTemplate jdbc) {
         this.intake = intake;
         this.metrics = metrics;
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -163,12 +169,23 @@ class IntakeWriter implements SmartLifecycle {
         }
     }
 
-    /** One transaction for the batch; on any failure, one transaction per event. */
+    /**
+     * One transaction for the batch; on any failure, one transaction per event. A batch of several events first takes
+     * its device rows without waiting ({@link #lockDevices}) and waits at most {@code batchLockTimeout} for any other
+     * lock: it gives way (and is redone event by event, holding one device row at a time, as before batching)
+     * instead of deadlocking with a transaction that locks the same rows in another order.
+     */
     void write(List<Pending> batch) {
         List<IntakeResult> results;
         long start = System.nanoTime();
         try {
-            results = transaction.execute(status -> acceptInOrder(batch));
+            results = transaction.execute(status -> {
+                if (batch.size() > 1) {
+                    jdbc.execute("SET LOCAL lock_timeout = " + settings.batchLockTimeout().toMillis());
+                    lockDevices(batch);
+                }
+                return acceptInOrder(batch);
+            });
             metrics.batch(batch.size(), System.nanoTime() - start);
         }
         catch (RuntimeException ex) {
@@ -181,6 +198,25 @@ class IntakeWriter implements SmartLifecycle {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(results.get(i));
+        }
+    }
+
+    /**
+     * Takes the batch's device rows (which the device module's listener updates) all at once, or fails at once when
+     * one is locked: holding them, the batch never waits for another device row, so it cannot deadlock with a
+     * transaction that locks many device rows in its own order (the device sync); that one just waits.
+     */
+    private void lockDevices(List<Pending> batch) {
+        String[] ids = batch.stream().map(p -> CheckedEvent.of(p.event()).deviceId()).filter(Objects::nonNull)
+            .distinct().sorted().toArray(String[]::new);
+        if (ids.length > 1) {
+            jdbc.query(connection -> {
+                PreparedStatement ps = connection.prepareStatement(
+                        "SELECT id FROM device WHERE id = ANY (?) ORDER BY id FOR UPDATE NOWAIT");
+                ps.setArray(1, connection.createArrayOf("varchar", ids));
+                return ps;
+            }, rs -> {
+            });
         }
     }
 

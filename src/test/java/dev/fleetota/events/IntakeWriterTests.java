@@ -1,5 +1,6 @@
 package dev.fleetota.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +51,7 @@ class IntakeWriterTests {
 
     private IntakeWriter writer(int batchSize, int capacity) {
         return new IntakeWriter(intake, transactions, new IntakeProperties(batchSize, capacity,
-                java.time.Duration.ofSeconds(10)), metrics);
+                Duration.ofSeconds(10), Duration.ofMillis(200)), metrics, jdbc);
     }
 
     private IncomingEvent event(String name, String data, int second, Integer version) {
@@ -96,6 +98,44 @@ class IntakeWriterTests {
         assertThat(results.get(2).rejectedReason()).isNull();
         assertThat(jdbc.queryForMap("SELECT online, last_reset_reason FROM device WHERE id = ?", device))
             .containsEntry("online", true).containsEntry("last_reset_reason", "watchdog");
+    }
+
+    @Test
+    void aBatchThatWaitsForARowLockGivesWayAndIsRedoneEventByEvent() throws Exception {
+        String other = String.format("e00fce68aabbdd%010d", SEQUENCE.incrementAndGet());
+        jdbc.update("INSERT INTO device (id, platform_id, firmware_version) VALUES (?, 13, 3)", other);
+        CompletableFuture<Void> locked = new CompletableFuture<>();
+        Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.queryForList("SELECT id FROM device WHERE id = ? FOR UPDATE", device);
+            locked.complete(null);
+            sleep(1500);
+        }));
+        holder.start();
+        locked.join();
+        List<IntakeWriter.Pending> batch = List.of(
+                pending(new IncomingEvent("spark/status", "online", BASE.toString(), other, 3), EventSource.SSE),
+                pending(event("spark/status", "online", 1, 3), EventSource.SSE));
+        long start = System.nanoTime();
+
+        writer(10, 10).write(batch);
+
+        holder.join();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the locked device's event waited for the lock")
+            .isGreaterThan(Duration.ofMillis(1000));
+        assertThat(batch).allSatisfy(p -> assertThat(p.result().join().stored()).isTrue());
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT xmin::text) FROM device_event WHERE device_id IN (?, ?)",
+                Integer.class, device, other)).as("redone in one transaction per event").isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE id IN (?, ?) AND online", Integer.class,
+                device, other)).isEqualTo(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
