@@ -63,7 +63,8 @@ final class Procs {
         cmd.addAll(List.of(extra));
         Process p = start(cmd, "service-" + name);
         Http http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN);
-        waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200, 120_000, "service " + name);
+        waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200,
+                Long.getLong("bench.serviceStartSeconds", 120) * 1000, "service " + name);
         return p;
     }
 

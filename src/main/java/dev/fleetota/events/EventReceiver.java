@@ -1,52 +1,57 @@
 package dev.fleetota.events;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Hands events from the stream and the webhook to {@link DeviceEventIntake} without ever letting one break the
- * caller: when processing fails (a listener threw, the intake transaction rolled back) the event is kept as rejected
- * in a transaction of its own; only when even that fails is it lost (logged, repaired by reconciliation).
+ * Hands events from the stream and the webhook to the {@link IntakeWriter} without ever letting one break the
+ * caller. Stream events are queued (the reader goes on at once; it waits only while the queue is full); a webhook
+ * delivery waits until its event is committed, stored and applied, so a 200 is only sent for an event that is safe.
  */
 @Component
 class EventReceiver {
 
-    private static final Logger log = LoggerFactory.getLogger(EventReceiver.class);
-
-    private final DeviceEventIntake intake;
+    private final IntakeWriter writer;
 
     private final EventEnvelopes envelopes = new EventEnvelopes();
 
-    EventReceiver(DeviceEventIntake intake) {
-        this.intake = intake;
+    EventReceiver(IntakeWriter writer) {
+        this.writer = writer;
     }
 
     EventEnvelopes envelopes() {
         return envelopes;
     }
 
-    IntakeResult receiveFromStream(String eventName, String envelope) {
-        return receive(envelopes.fromStream(eventName, envelope), EventSource.SSE);
+    void receiveFromStream(String eventName, String envelope) {
+        writer.submit(envelopes.fromStream(eventName, envelope), EventSource.SSE);
     }
 
+    /**
+     * Stores and applies the event and returns once that committed; a result with {@code stored} false and no id
+     * when it could not be stored, or was not committed within {@code fleetota.events.intake.webhook-wait}.
+     */
     IntakeResult receive(IncomingEvent event, EventSource source) {
         try {
-            return intake.accept(event, source);
+            return writer.submit(event, source).get(writer.settings().webhookWait().toMillis(), TimeUnit.MILLISECONDS);
         }
-        catch (RuntimeException ex) {
-            String reason = ex.getClass().getSimpleName();
-            log.warn("Processing {} event '{}' failed ({}); keeping it as rejected", source, event.name(), reason, ex);
-            try {
-                return intake.keepFailed(event, source, reason);
-            }
-            catch (RuntimeException again) {
-                log.error("Could not store {} event '{}' from {}; it is lost until reconciliation", source,
-                        event.name(), event.coreid(), again);
-                return new IntakeResult(null, false, false, "not stored: " + reason);
-            }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return notStored("interrupted");
         }
+        catch (TimeoutException ex) {
+            return notStored("not committed within " + writer.settings().webhookWait());
+        }
+        catch (ExecutionException ex) {
+            return notStored(ex.getCause().getClass().getSimpleName());
+        }
+    }
+
+    private static IntakeResult notStored(String reason) {
+        return new IntakeResult(null, false, false, "not stored: " + reason);
     }
 
 }

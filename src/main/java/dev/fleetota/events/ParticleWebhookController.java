@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Target of a Particle webhook integration (§12). Anonymous for Spring Security; authenticated here by the shared
- * secret in {@value #SECRET_HEADER}, compared in constant time. Stores the event and answers at once. Accepts
+ * secret in {@value #SECRET_HEADER}, compared in constant time. Answers 200 only after the event's transaction
+ * committed (stored and applied; group commit with concurrent deliveries, see {@link IntakeWriter}), and 503 when it
+ * could not be stored, so Particle delivers it again. Accepts
  * Particle's default form body and JSON bodies; the JSON is read tolerantly (templates may add fields).
  */
 @RestController
@@ -58,6 +60,10 @@ class ParticleWebhookController {
 
     private ResponseEntity<Object> stored(IncomingEvent event) {
         IntakeResult result = receiver.receive(event, EventSource.WEBHOOK);
+        if (result.eventId() == null && !result.duplicate()) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-not-stored", "Event not stored",
+                    "The event could not be stored (" + result.rejectedReason() + "); deliver it again.");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stored", result.stored());
         body.put("duplicate", result.duplicate());

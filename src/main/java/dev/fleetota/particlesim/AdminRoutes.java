@@ -39,6 +39,8 @@ final class AdminRoutes {
                 .admin("POST", "/sim/devices/:id/events", "sim.publish", this::publish)
                 .admin("GET", "/sim/faults", "sim.faults", r -> SimResponse.ok(STRICT.valueToTree(sim.globalFaults())))
                 .admin("POST", "/sim/faults", "sim.setFaults", this::globalFaults)
+                .admin("POST", "/sim/events/flood", "sim.flood", this::flood)
+                .admin("GET", "/sim/events/flood", "sim.floodStatus", this::floodStatus)
                 .admin("POST", "/sim/streams/drop", "sim.dropStreams", this::dropStreams)
                 .admin("POST", "/sim/streams/raw", "sim.rawStreams", this::rawStreams)
                 .admin("POST", "/sim/firmware", "sim.addFirmware", this::addFirmware)
@@ -152,6 +154,36 @@ final class AdminRoutes {
         }
         sim.publish(d.id, r.text("name"), r.text("data"));
         return SimResponse.ok(Json.ok());
+    }
+
+    /** {@code {"count":N,"ratePerSecond":R,"names":[...]}}: starts a flood of device events, answers 202. */
+    private SimResponse flood(SimRequest r) {
+        Integer count = r.integer("count");
+        if (count == null || count < 1) {
+            throw ApiError.badRequest("count (at least 1) is required");
+        }
+        JsonNode rate = r.param("ratePerSecond");
+        double ratePerSecond = rate == null || rate.isNull() ? 0 : rate.asDouble();
+        if (ratePerSecond < 0) {
+            throw ApiError.badRequest("ratePerSecond must not be negative");
+        }
+        List<String> names = r.list("names") == null ? List.of("spark/status", "spark/device/last_reset",
+                "spark/flash/status") : r.list("names");
+        List<String> unknown = names.stream().filter(n -> !EventFlood.NAMES.contains(n)).toList();
+        if (names.isEmpty() || !unknown.isEmpty()) {
+            throw ApiError.badRequest("names must be a non-empty subset of " + new java.util.TreeSet<>(
+                    EventFlood.NAMES) + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
+        }
+        sim.flood(count, ratePerSecond, names);
+        return SimResponse.status(202, sim.floodStatus());
+    }
+
+    private SimResponse floodStatus(SimRequest r) {
+        ObjectNode status = sim.floodStatus();
+        if (status == null) {
+            throw ApiError.notFound("no flood was started");
+        }
+        return SimResponse.ok(status);
     }
 
     private SimResponse globalFaults(SimRequest r) {

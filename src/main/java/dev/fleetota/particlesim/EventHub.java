@@ -52,6 +52,15 @@ final class EventHub {
         listeners.add(listener);
     }
 
+    /** The largest number of events waiting in one open stream (a slow reader). */
+    int maxBacklog() {
+        int max = 0;
+        for (SseStream stream : streams) {
+            max = Math.max(max, stream.backlog());
+        }
+        return max;
+    }
+
     int openStreams() {
         return streams.size();
     }

@@ -29,6 +29,7 @@ public final class ParticleSimulator implements AutoCloseable {
     private final FleetSeeder seeder;
     private final SimHttpServer server;
     private final ScheduledThreadPoolExecutor timer;
+    private volatile EventFlood flood;
     private final ExecutorService streamPool;
     private ScheduledFuture<?> streamDropper;
 
@@ -177,6 +178,27 @@ public final class ParticleSimulator implements AutoCloseable {
         engine.publishAs(find(deviceId), name, data);
     }
 
+    /**
+     * Starts a flood of {@code count} device events on the event streams (ingest benchmark), replacing a running
+     * one; {@code ratePerSecond} 0 = as fast as the streams take them. See {@link EventFlood}.
+     */
+    public synchronized void flood(int count, double ratePerSecond, List<String> names) {
+        EventFlood previous = flood;
+        if (previous != null) {
+            previous.stop();
+        }
+        flood = new EventFlood(ctx, count, ratePerSecond, names);
+        Thread thread = new Thread(flood, "particle-sim-flood");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Progress of the last flood, or null when none was started. */
+    tools.jackson.databind.node.ObjectNode floodStatus() {
+        EventFlood current = flood;
+        return current == null ? null : current.status();
+    }
+
     /** Server-side disconnect of every open event stream. */
     public int dropStreams() {
         int open = ctx.hub.openStreams();
@@ -198,6 +220,10 @@ public final class ParticleSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        EventFlood running = flood;
+        if (running != null) {
+            running.stop();
+        }
         server.stop();
         ctx.hub.dropAll();
         timer.shutdownNow();

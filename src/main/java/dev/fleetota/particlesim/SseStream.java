@@ -64,6 +64,10 @@ final class SseStream implements Runnable {
         }
     }
 
+    int backlog() {
+        return queue.size();
+    }
+
     void close() {
         closed = true;
         queue.clear();
