@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one idempotent entry point for Particle events, whatever the path (SSE, webhook, polling): validates, stores
- * append-only with a de-duplication key, and publishes {@link DeviceEventRecorded} for each valid event stored for
- * the first time, synchronously and inside the same transaction. Bad data never throws: it is stored with a reason.
+ * append-only with a de-duplication key, and publishes one {@link DeviceEventsRecorded} per call with the valid events
+ * stored for the first time (in input order), synchronously and inside the same transaction. Bad data never throws:
+ * it is stored with a reason.
  */
 @Service
 public class DeviceEventIntake {
@@ -50,7 +51,7 @@ public class DeviceEventIntake {
         return acceptAll(List.of(event), source).get(0);
     }
 
-    /** Stores a batch with one multi-row insert; results are in input order. */
+    /** Stores a batch with one multi-row insert and publishes one batch event; results are in input order. */
     @Transactional
     public List<IntakeResult> acceptAll(List<IncomingEvent> events, EventSource source) {
         List<CheckedEvent> checked = events.stream().map(CheckedEvent::of).toList();
@@ -58,6 +59,7 @@ public class DeviceEventIntake {
         checked.forEach(c -> unique.putIfAbsent(c.dedupKey(), c));
         Map<String, Long> inserted = insert(new ArrayList<>(unique.values()), source);
         List<IntakeResult> results = new ArrayList<>(checked.size());
+        List<DeviceEventRecorded> recorded = new ArrayList<>();
         Map<String, Boolean> claimed = new HashMap<>();
         for (CheckedEvent event : checked) {
             Long id = inserted.get(event.dedupKey());
@@ -68,9 +70,12 @@ public class DeviceEventIntake {
             }
             results.add(new IntakeResult(id, true, false, event.rejectedReason()));
             if (event.valid()) {
-                publisher.publishEvent(new DeviceEventRecorded(id, event.deviceId(), event.name(),
-                        event.trimmedData(), event.publishedAt(), event.productVersion(), source));
+                recorded.add(new DeviceEventRecorded(id, event.deviceId(), event.name(), event.trimmedData(),
+                        event.publishedAt(), event.productVersion(), source));
             }
+        }
+        if (!recorded.isEmpty()) {
+            publisher.publishEvent(new DeviceEventsRecorded(recorded, source));
         }
         count(results, source);
         return results;

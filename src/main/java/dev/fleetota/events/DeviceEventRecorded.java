@@ -3,8 +3,8 @@ package dev.fleetota.events;
 import java.time.Instant;
 
 /**
- * A valid event was stored for the first time. Published synchronously inside the intake transaction: listeners run
- * in that transaction (device state first, then the rollout engine) and see the event exactly once.
+ * A valid event was stored for the first time; delivered to listeners as an element of {@link DeviceEventsRecorded}
+ * (one per intake batch, inside the intake transaction).
  *
  * @param eventId id in {@code device_event}
  * @param deviceId the device, or null for cloud events ({@code coreid} {@code api} / {@code particle-internal})

@@ -1,8 +1,12 @@
 package dev.fleetota.rollout;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.fleetota.rollout.DeviceUpdateProgress.Step;
 
@@ -17,16 +21,25 @@ import org.springframework.stereotype.Component;
 @Component
 class DeviceUpdateTracker {
 
+    /** A device update the device's events can move: sent, or claimed for sending, and not finished. */
+    private static final String IN_FLIGHT = """
+            (du.state IN ('REQUESTED', 'FLASHING', 'SAFE_MODE', 'RESTARTED', 'VERIFYING')
+             OR (du.state = 'PENDING' AND du.requested_at IS NOT NULL))
+            """;
+
     private static final String FIND = """
             SELECT du.id, du.rollout_id, du.device_id, du.attempt, du.state, du.requested_at, du.flash_succeeded_at,
                    du.last_event_at, r.target_firmware_version
             FROM device_update du JOIN rollout r ON r.id = du.rollout_id
-            WHERE du.device_id = ?
-              AND (du.state IN ('REQUESTED', 'FLASHING', 'SAFE_MODE', 'RESTARTED', 'VERIFYING')
-                   OR (du.state = 'PENDING' AND du.requested_at IS NOT NULL))
+            WHERE du.device_id = ? AND %s
             ORDER BY du.id DESC LIMIT 1
             FOR UPDATE OF du
-            """;
+            """.formatted(IN_FLIGHT);
+
+    /** Same condition as {@link #FIND} ({@code rollout_id} is a non-null foreign key, so the join filters nothing). */
+    private static final String IN_FLIGHT_AMONG = """
+            SELECT DISTINCT du.device_id FROM device_update du WHERE du.device_id = ANY (?) AND %s
+            """.formatted(IN_FLIGHT);
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +55,23 @@ class DeviceUpdateTracker {
         this.transitions = transitions;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Which of these devices have an update in flight (one query, no lock): only their events can move anything, and
+     * {@link #onEvent} locks and re-reads the update itself.
+     */
+    Set<String> withUpdateInFlight(Collection<String> deviceIds) {
+        String[] ids = deviceIds.stream().distinct().toArray(String[]::new);
+        Set<String> found = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(IN_FLIGHT_AMONG);
+            ps.setArray(1, connection.createArrayOf("varchar", ids));
+            return ps;
+        }, rs -> {
+            found.add(rs.getString(1));
+        });
+        return found;
     }
 
     void onEvent(String deviceId, Long eventId, Observation event) {

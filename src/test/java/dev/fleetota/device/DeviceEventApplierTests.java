@@ -1,7 +1,11 @@
 package dev.fleetota.device;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.fleetota.IntegrationTest;
@@ -185,6 +189,96 @@ class DeviceEventApplierTests {
         intake.accept(new IncomingEvent("spark/status", "online", T0.toString(), unknown, 3), EventSource.WEBHOOK);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE id = ?", Integer.class, unknown)).isZero();
+    }
+
+    /**
+     * Events of every kind for one device, with ties between kinds that share a field and within one kind: applied
+     * in one intake batch they end in the same state as applied one by one, whatever the arrival order.
+     */
+    @Test
+    void aBatchOfOneDeviceEndsInTheSameStateAsItsEventsOneByOne() {
+        List<IncomingEvent> events = new ArrayList<>(List.of(
+                incoming("spark/status", "online", T0, 3),
+                incoming("spark/status/safe-mode", "{\"p\":13}", T0.plusSeconds(5), 0),
+                incoming("spark/status", "online", T0.plusSeconds(5), 4),
+                incoming("spark/status", "online", T0.plusSeconds(5), 5),
+                incoming("spark/status", "offline", T0.plusSeconds(5), 5),
+                incoming("spark/status", "offline", T0.plusSeconds(8), 5),
+                incoming("spark/status/safe-mode", "{\"p\":13}", T0.plusSeconds(9), 0),
+                incoming("spark/device/last_reset", "update", T0.plusSeconds(7), 4),
+                incoming("spark/device/last_reset", "panic", T0.plusSeconds(7), 4),
+                incoming("spark/device/app-hash", "aa", T0.plusSeconds(3), 4),
+                incoming("particle/device/updates/enabled", "false", T0.plusSeconds(4), 4),
+                incoming("particle/device/updates/enabled", "true", T0.plusSeconds(2), 4),
+                incoming("particle/device/updates/forced", "maybe", T0.plusSeconds(12), 4),
+                incoming("spark/device/diagnostics/update",
+                        "{\"device\":{\"power\":{\"battery\":{\"charge\":50.5}}}}", T0.plusSeconds(6), 4),
+                incoming("spark/device/diagnostics/update", "not json", T0.plusSeconds(11), 4),
+                incoming("particle/device/updates/pending", "true", T0.plusSeconds(30), 4),
+                incoming("hello/world", "x", T0.plusSeconds(1), 4)));
+        List<List<IncomingEvent>> orders = new ArrayList<>();
+        orders.add(List.copyOf(events));
+        List<IncomingEvent> reversed = new ArrayList<>(events);
+        Collections.reverse(reversed);
+        orders.add(reversed);
+        for (long seed = 1; seed <= 4; seed++) {
+            List<IncomingEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(seed));
+            orders.add(shuffled);
+        }
+        for (List<IncomingEvent> order : orders) {
+            String oneByOne = newDevice();
+            String batched = newDevice();
+            order.forEach(e -> intake.accept(forDevice(e, oneByOne), EventSource.SSE));
+
+            intake.acceptAll(order.stream().map(e -> forDevice(e, batched)).toList(), EventSource.SSE);
+
+            assertThat(state(batched)).as("batch of %s", order.stream().map(IncomingEvent::name).toList())
+                .isEqualTo(state(oneByOne));
+        }
+    }
+
+    @Test
+    void aBatchAppliesEachDevicesEventsAndIgnoresUnknownDevices() {
+        String other = newDevice();
+        String unknown = "ffffffffffffffffffffff02";
+
+        intake.acceptAll(List.of(incoming("spark/status", "online", T0, 4),
+                forDevice(incoming("spark/status", "online", T0, 4), unknown),
+                forDevice(incoming("spark/status/safe-mode", "{}", T0.plusSeconds(1), 0), other),
+                incoming("spark/device/app-hash", "bb", T0.plusSeconds(2), 4),
+                forDevice(incoming("spark/device/app-hash", "cc", T0.plusSeconds(2), 4), unknown)),
+                EventSource.SSE);
+
+        assertThat(row()).containsEntry("online", true).containsEntry("firmware_version", 4)
+            .containsEntry("app_hash", "bb");
+        assertThat(state(other)).containsEntry("safe_mode", true).containsEntry("online", false);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE id = ?", Integer.class, unknown)).isZero();
+    }
+
+    private String newDevice() {
+        String id = String.format("a0a0a0a0a0a0a0a0a0%06x", SEQUENCE.incrementAndGet());
+        jdbc.update("INSERT INTO device (id, platform_id, firmware_version) VALUES (?, 13, 3)", id);
+        return id;
+    }
+
+    private IncomingEvent incoming(String name, String data, Instant at, Integer version) {
+        return new IncomingEvent(name, data, at.toString(), device, version);
+    }
+
+    private static IncomingEvent forDevice(IncomingEvent event, String deviceId) {
+        return new IncomingEvent(event.name(), event.data(), event.publishedAt(), deviceId, event.productVersion());
+    }
+
+    /** Everything events can change, with the row version (one increment per applied statement). */
+    private Map<String, Object> state(String deviceId) {
+        return jdbc.queryForMap("""
+                SELECT online, online_changed_at, last_heard, firmware_version, firmware_reported_at, safe_mode,
+                       safe_mode_changed_at, last_reset_reason, last_reset_at, app_hash, app_hash_at,
+                       firmware_updates_enabled, updates_enabled_at, firmware_updates_forced, updates_forced_at,
+                       vitals::text AS vitals, vitals_at, battery_charge, signal_strength, version
+                FROM device WHERE id = ?
+                """, deviceId);
     }
 
     private Instant instant(String column) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import dev.fleetota.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class DeviceEventIntakeTests {
         assertThat(second.duplicate()).isTrue();
         assertThat(second.stored()).isFalse();
         assertThat(rowsWithTime(event.publishedAt())).isEqualTo(1);
-        assertThat(events.stream(DeviceEventRecorded.class).filter(e -> e.eventId() == first.eventId()).count())
+        assertThat(recorded().filter(e -> e.eventId() == first.eventId()).count())
             .isEqualTo(1);
     }
 
@@ -58,7 +59,7 @@ class DeviceEventIntakeTests {
         IntakeResult result = intake.accept(new IncomingEvent("spark/flash/status", "success ", at, DEVICE, 4),
                 EventSource.SSE);
 
-        assertThat(events.stream(DeviceEventRecorded.class)).singleElement().satisfies(e -> {
+        assertThat(recorded()).singleElement().satisfies(e -> {
             assertThat(e.eventId()).isEqualTo(result.eventId());
             assertThat(e.deviceId()).isEqualTo(DEVICE);
             assertThat(e.data()).isEqualTo("success");
@@ -80,7 +81,7 @@ class DeviceEventIntakeTests {
         assertThat(row.get("rejected_reason")).isEqualTo("not JSON");
         assertThat(row.get("data")).isEqualTo("{broken");
         assertThat(row.get("source")).isEqualTo("SSE");
-        assertThat(events.stream(DeviceEventRecorded.class)).isEmpty();
+        assertThat(recorded()).isEmpty();
     }
 
     @Test
@@ -100,7 +101,7 @@ class DeviceEventIntakeTests {
                 EventSource.SSE);
 
         assertThat(result.rejectedReason()).isNull();
-        assertThat(events.stream(DeviceEventRecorded.class)).singleElement()
+        assertThat(recorded()).singleElement()
             .satisfies(e -> assertThat(e.deviceId()).isNull());
     }
 
@@ -117,8 +118,14 @@ class DeviceEventIntakeTests {
         assertThat(results).extracting(IntakeResult::duplicate).containsExactly(false, false, true, false);
         assertThat(results.get(3).rejectedReason()).contains("published_at");
         assertThat(rowsWithTime(at)).isEqualTo(2);
-        assertThat(events.stream(DeviceEventRecorded.class)).extracting(DeviceEventRecorded::name)
-            .containsExactly("spark/status", "spark/device/app-hash");
+        assertThat(events.stream(DeviceEventsRecorded.class)).as("one batch event per call").singleElement()
+            .satisfies(batch -> {
+                assertThat(batch.source()).isEqualTo(EventSource.POLL);
+                assertThat(batch.events()).extracting(DeviceEventRecorded::name)
+                    .containsExactly("spark/status", "spark/device/app-hash");
+                assertThat(batch.events()).extracting(DeviceEventRecorded::eventId)
+                    .containsExactly(results.get(0).eventId(), results.get(1).eventId());
+            });
     }
 
     @Test
@@ -129,6 +136,10 @@ class DeviceEventIntakeTests {
 
         assertThat(kept.rejectedReason()).isEqualTo("processing failed: IllegalStateException");
         assertThat(intake.accept(event, EventSource.SSE).duplicate()).isTrue();
+    }
+
+    private Stream<DeviceEventRecorded> recorded() {
+        return events.stream(DeviceEventsRecorded.class).flatMap(batch -> batch.events().stream());
     }
 
     private int rowsWithTime(String publishedAt) {

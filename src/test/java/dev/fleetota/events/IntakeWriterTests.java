@@ -188,8 +188,8 @@ class IntakeWriterTests {
     static class Boom {
 
         @EventListener
-        public void on(DeviceEventRecorded event) {
-            if (FailingListener.BOOM.equals(event.name())) {
+        public void on(DeviceEventsRecorded batch) {
+            if (batch.events().stream().anyMatch(event -> FailingListener.BOOM.equals(event.name()))) {
                 throw new IllegalStateException("listener failed on purpose");
             }
         }

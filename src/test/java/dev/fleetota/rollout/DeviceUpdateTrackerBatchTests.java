@@ -1,0 +1,125 @@
+package dev.fleetota.rollout;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.fleetota.IntegrationTest;
+import dev.fleetota.events.DeviceEventIntake;
+import dev.fleetota.events.EventSource;
+import dev.fleetota.events.IncomingEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One intake batch with events of many devices: only devices with an update in flight move, each in event order. */
+@IntegrationTest
+class DeviceUpdateTrackerBatchTests {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private static final int TARGET = 4;
+
+    @Autowired
+    DeviceEventIntake intake;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long rollout;
+
+    private final Instant requested = Instant.now().minusSeconds(60);
+
+    @BeforeEach
+    void aRollout() {
+        int product = 7000 + SEQUENCE.incrementAndGet();
+        long release = jdbc.queryForObject("""
+                INSERT INTO firmware_release (product_id, version, device_os_version, device_os_rank, platform_ids,
+                                              title)
+                VALUES (?, ?, '6.1.0', 6001000, '{13}', 't') RETURNING id
+                """, Long.class, product, TARGET);
+        rollout = jdbc.queryForObject("""
+                INSERT INTO rollout (name, firmware_release_id, product_id, target_firmware_version, target_device_os,
+                                     target_device_os_rank, target_platform_ids, cohort_ids, status, policy,
+                                     created_by)
+                VALUES ('batch', ?, ?, ?, '6.1.0', 6001000, '{13}', '{1}', 'PAUSED', ?::jsonb, 'test') RETURNING id
+                """, Long.class, release, product, TARGET, RolloutJson.write(RolloutPolicy.defaults()));
+    }
+
+    @Test
+    void aBatchMovesOnlyDevicesWithAnUpdateInFlight() {
+        String flashing = device("REQUESTED", requested);
+        String claimed = device("PENDING", requested);
+        String notStarted = device("PENDING", null);
+        String finished = device("SUCCEEDED", requested);
+        String noUpdate = device(null, null);
+        String unknown = "ffffffffffffffffffffff03";
+        Instant at = Instant.now().minusSeconds(10);
+
+        intake.acceptAll(List.of(event(notStarted, "spark/flash/status", "started", at, 3),
+                event(flashing, "spark/flash/status", "started", at, 3),
+                event(unknown, "spark/flash/status", "started", at, 3),
+                event(noUpdate, "spark/flash/status", "started", at, 3),
+                event(claimed, "spark/flash/status", "started", at, 3),
+                event(finished, "spark/flash/status", "started", at, 3),
+                event(flashing, "spark/flash/status", "success", at.plusSeconds(1), 3)), EventSource.SSE);
+
+        assertThat(state(flashing)).isEqualTo("FLASHING");
+        assertThat(state(claimed)).as("claimed, acceptance not recorded yet").isEqualTo("FLASHING");
+        assertThat(state(notStarted)).isEqualTo("PENDING");
+        assertThat(state(finished)).isEqualTo("SUCCEEDED");
+        assertThat(transitions(flashing)).containsExactly("REQUESTED>FLASHING");
+        assertThat(transitions(claimed)).containsExactly("PENDING>REQUESTED", "REQUESTED>FLASHING");
+        assertThat(transitions(notStarted)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT flash_succeeded_at IS NOT NULL FROM device_update WHERE device_id = ?",
+                Boolean.class, flashing)).as("the second event of the device saw the first one's effect").isTrue();
+    }
+
+    @Test
+    void severalEventsOfOneDeviceInOneBatchWalkItThroughTheStatesInOrder() {
+        String device = device("REQUESTED", requested);
+        Instant at = Instant.now().minusSeconds(30);
+        List<IncomingEvent> events = new ArrayList<>(List.of(event(device, "spark/flash/status", "started", at, 3),
+                event(device, "spark/flash/status", "success", at.plusSeconds(5), 3),
+                event(device, "spark/status", "offline", at.plusSeconds(6), 3),
+                event(device, "spark/status", "online", at.plusSeconds(20), TARGET)));
+
+        intake.acceptAll(events, EventSource.SSE);
+
+        assertThat(transitions(device)).containsExactly("REQUESTED>FLASHING", "FLASHING>RESTARTED",
+                "RESTARTED>VERIFYING");
+        assertThat(state(device)).isEqualTo("VERIFYING");
+    }
+
+    private String device(String updateState, Instant requestedAt) {
+        String id = String.format("b0b0b0b0b0b0b0b0b0%06x", SEQUENCE.incrementAndGet());
+        jdbc.update("INSERT INTO device (id, platform_id, firmware_version) VALUES (?, 13, 3)", id);
+        if (updateState != null) {
+            jdbc.update("""
+                    INSERT INTO device_update (rollout_id, device_id, batch_number, position, state, requested_at)
+                    VALUES (?, ?, 1, 1, ?, ?)
+                    """, rollout, id, updateState, DeviceUpdateTransitions.ts(requestedAt));
+        }
+        return id;
+    }
+
+    private static IncomingEvent event(String device, String name, String data, Instant at, int version) {
+        return new IncomingEvent(name, data, at.toString(), device, version);
+    }
+
+    private String state(String device) {
+        return jdbc.queryForObject("SELECT state FROM device_update WHERE device_id = ?", String.class, device);
+    }
+
+    private List<String> transitions(String device) {
+        return jdbc.queryForList("""
+                SELECT from_state || '>' || to_state FROM device_update_transition WHERE device_id = ? ORDER BY id
+                """, String.class, device);
+    }
+
+}
