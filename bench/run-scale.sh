@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/compile.sh
-exec timeout 1800 java -Xmx1g -cp target/bench-classes -Dscale.devices="${1:-1000}" -Dscale.halts="${2:-20}" \
+exec timeout 3600 java -Xmx1g -cp target/bench-classes -Dscale.devices="${1:-1000}" -Dscale.halts="${2:-20}" \
   -Dbench.jar="$(ls target/fleet-ota-*.jar | head -1)" ${SCALE_OPTS:-} ${BENCH_OPTS:-} Scale
