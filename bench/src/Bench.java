@@ -20,10 +20,37 @@ final class Bench {
      * Service options every harness here adds: the connection pool size ({@code -Dbench.poolSize}, default the
      * service's 20; lower it when other runs share the local PostgreSQL's 100 connections).
      */
-    static String[] serviceOptions(String... extra) {
+    private static String[] serviceOptions(String... extra) {
         String[] all = java.util.Arrays.copyOf(extra, extra.length + 1);
         all[extra.length] = "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.poolSize", 20);
         return all;
+    }
+
+    /**
+     * {@link Procs#service} with a longer start timeout ({@code -Dbench.startSeconds}, default 300: a loaded shared
+     * machine took more than Procs' 120 s) and the options above.
+     */
+    static Process service(String name, int port, String jdbcUrl, int simPort, List<String> jvm, String... extra)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", Procs.jar(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--fleetota.simulator.enabled=false", "--fleetota.particle.base-url=http://127.0.0.1:" + simPort,
+                "--fleetota.particle.access-token=" + Procs.SIM_TOKEN, "--fleetota.particle.product=30301",
+                "--fleetota.security.admin-token=" + Procs.ADMIN_TOKEN, "--fleetota.events.stream.instance-id=" + name,
+                "--fleetota.rollout.instance-id=" + name, "--fleetota.events.stream.keep-alive-timeout=PT5S",
+                "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H"));
+        cmd.addAll(List.of(serviceOptions(extra)));
+        java.nio.file.Files.createDirectories(Procs.OUT);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(Procs.OUT.resolve("service-" + name + ".log").toFile()))
+            .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        Http http = new Http("http://127.0.0.1:" + port, Procs.ADMIN_TOKEN);
+        Procs.waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200,
+                Integer.getInteger("bench.startSeconds", 300) * 1000L, "service " + name);
+        return p;
     }
 
     static void figure(String name, Object value) {

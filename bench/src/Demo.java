@@ -37,9 +37,9 @@ public final class Demo {
                 "--rate-window-seconds=" + window, "--sse-opens=100000");
         Process service = null;
         try {
-            service = Procs.service("demo", apiPort, jdbc, simPort, List.of("-Xmx1g", "-Xlog:disable"),
-                    Bench.serviceOptions("--fleetota.particle.rate-limit.requests=10000",
-                    "--fleetota.particle.rate-limit.requests-period=PT" + window + "S"));
+            service = Bench.service("demo", apiPort, jdbc, simPort, List.of("-Xmx1g", "-Xlog:disable"),
+                    "--fleetota.particle.rate-limit.requests=10000",
+                    "--fleetota.particle.rate-limit.requests-period=PT" + window + "S");
             Http api = new Http("http://127.0.0.1:" + apiPort, Procs.ADMIN_TOKEN);
             Bench.figure("load_at_start", Bench.load());
             Bench.figure("demo_devices", devices + ", time scale " + scale + ", policy " + policy.replaceAll("\\s+", " "));

@@ -57,8 +57,8 @@ public final class Scale {
                 "--sse-opens=100000", "--timeline=0", "--http-threads=4");
         try {
             // the client-side Particle limit raised too: this measures the service, not the Particle budget
-            service = Procs.service("scale", apiPort, jdbc, simPort, List.of("-Xmx2g", "-Xlog:disable"),
-                    Bench.serviceOptions("--fleetota.particle.rate-limit.requests=100000000"));
+            service = Bench.service("scale", apiPort, jdbc, simPort, List.of("-Xmx2g", "-Xlog:disable"),
+                    "--fleetota.particle.rate-limit.requests=100000000");
             api = new Http("http://127.0.0.1:" + apiPort, Procs.ADMIN_TOKEN);
             sim = new Http("http://127.0.0.1:" + simPort, null);
             Bench.figure("devices", devices);
