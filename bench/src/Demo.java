@@ -44,11 +44,11 @@ public final class Demo {
             Bench.figure("load_at_start", Bench.load());
             Bench.figure("demo_devices", devices + ", time scale " + scale + ", policy " + policy.replaceAll("\\s+", " "));
             long id = Bench.createRollout(api, policy);
-            Object created = Json.parse(api.ok("/api/v1/rollouts/" + id));
-            Bench.figure("rollout_devices", Json.num(created, "progress.total") + " in "
-                    + Json.num(created, "totalBatches") + " batches");
             long t0 = System.nanoTime();
             api.okPost("/api/v1/rollouts/" + id + "/start", "");
+            Object started = Json.parse(api.ok("/api/v1/rollouts/" + id));
+            Bench.figure("rollout_devices", Json.num(started, "progress.total") + " in "
+                    + Json.num(started, "totalBatches") + " batches");
             long haltedMs = 0;
             int halts = 0;
             long end = System.currentTimeMillis() + Long.getLong("demo.timeoutSeconds", 3600) * 1000;

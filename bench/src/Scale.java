@@ -67,8 +67,7 @@ public final class Scale {
             long requests0 = Bench.particleRequests(Json.parse(sim.ok("/sim/stats")));
             long started = System.currentTimeMillis();
             measureThroughput();
-            Bench.wrk("get_rollout", "http://127.0.0.1:" + apiPort + "/api/v1/rollouts/" + id, wrkSeconds, 16);
-            Bench.figure("get_rollout_status_after_wrk", Fleet.status(api, id));
+            measureApiUnderLoad(apiPort);
             injectHalts();
             Object stats = Json.parse(sim.ok("/sim/stats"));
             long[] done = Bench.terminalUpdates(DB, id);
@@ -162,6 +161,39 @@ public final class Scale {
                 String.format("%.2f", cpu * 1000 / Math.max(1, updated)));
         Bench.figure("db_transactions", tx);
         Bench.figure("db_transactions_per_device_update", String.format("%.1f", tx / (double) Math.max(1, updated)));
+    }
+
+    /**
+     * wrk on {@code GET /rollouts/{id}} while the rollout runs: a false silent-in-safe-mode halt on a loaded machine
+     * is resumed at once (checked every second), and the share of checks that saw it RUNNING is printed.
+     */
+    private void measureApiUnderLoad(int port) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread keeper = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    String s = Procs.psqlValue(DB, "SELECT status FROM rollout WHERE id = " + id);
+                    seen.merge(s, 1, Integer::sum);
+                    if ("HALTED".equals(s)) {
+                        api.okPost("/api/v1/rollouts/" + id + "/resume", "");
+                    }
+                    Thread.sleep(1000);
+                }
+                catch (Exception ex) {
+                    return;
+                }
+            }
+        });
+        keeper.start();
+        try {
+            Bench.wrk("get_rollout", "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id, wrkSeconds, 16);
+        }
+        finally {
+            done.set(true);
+            keeper.join();
+        }
+        Bench.figure("get_rollout_status_seen_during_wrk", seen + " (each HALTED resumed at once)");
     }
 
     private record Halt(String rule, long decidedMs, long observedMs, long flashesAfter) {
