@@ -3,13 +3,15 @@ import java.util.List;
 /**
  * Demo-scale wall clock: a rollout of {@code demo.devices} (10,000) with the simulator's default (realistic)
  * timings and stream realism, everything time-scaled by {@code demo.timeScale} (30): the simulator's durations, the
- * policy's durations (soak 5 min, verify 2 min, safe-mode silence 10 min, all ÷ 30) and the Particle rate limit
+ * policy's durations (soak 5 min, verify 2 min, safe-mode silence 10 min and the default step timeouts, all ÷ 30)
+ * and the Particle rate limit
  * (10,000 requests per 5 min ÷ 30 = per 10 s, service and simulator alike). Prints the wall clock from start to the
  * end and the share of it during which the service itself was the bottleneck:
  * <ul>
- * <li>per batch, its duration minus its slowest device's own time (command sent → terminal state, i.e. the
- * simulated device plus the verification period): the time the batch would not have taken with an infinitely fast
- * service (dispatch queue, outbox and rate-limiter waits, tick lag noticing the last device);</li>
+ * <li>per batch, its duration minus its slowest device's own time (command sent → the device's last event as
+ * published by the simulator, plus the verification period; at most until its terminal state): the time the batch
+ * would not have taken with an infinitely fast service (dispatch queue, outbox and rate-limiter waits, event intake
+ * lag, tick lag noticing the last device);</li>
  * <li>plus the gaps between one batch's end and the next one's start beyond the policy's soak (tick lag), and the
  * time from start to the first batch.</li>
  * </ul>
@@ -26,9 +28,12 @@ public final class Demo {
         String policy = """
                 {"batches": {"canarySize": 20, "batchSize": 200, "growthFactor": 2, "maxBatchSize": 2000,
                              "soak": "PT%.3fS", "approvalAfterCanary": false},
-                 "safety": {"safeModeSilence": "PT%.3fS", "verifyPeriod": "PT%.3fS", "maxFailuresPerBatch": 1000},
+                 "safety": {"safeModeSilence": "PT%.3fS", "verifyPeriod": "PT%.3fS", "maxFailuresPerBatch": 1000,
+                            "requestTimeout": "PT%.3fS", "flashStartTimeout": "PT%.3fS", "flashTimeout": "PT%.3fS",
+                            "safeModeMaxDuration": "PT%.3fS", "onlineAfterResetTimeout": "PT%.3fS"},
                  "preflight": {"maxLastHeardAge": "PT24H"}}
-                """.formatted(soakMs / 1000.0, 600.0 / scale, 120.0 / scale);
+                """.formatted(soakMs / 1000.0, 600.0 / scale, 120.0 / scale, 600.0 / scale, 300.0 / scale,
+                900.0 / scale, 2700.0 / scale, 600.0 / scale);
         int window = Math.max(1, 300 / scale);
         String jdbc = Procs.freshDatabase(DB);
         int simPort = Procs.freePort();
@@ -72,7 +77,12 @@ public final class Demo {
             String[] r = Procs.psqlValue(DB, """
                     WITH b AS (
                         SELECT rb.number, rb.started_at, rb.finished_at,
-                               (SELECT max(du.finished_at - fc.sent_at) FROM device_update du
+                               (SELECT max(least(du.finished_at, coalesce(
+                                           (SELECT max(e.published_at) FROM device_event e
+                                            WHERE e.device_id = du.device_id AND e.published_at >= fc.sent_at
+                                              AND e.published_at <= du.finished_at),
+                                           du.finished_at) + interval '%d milliseconds') - fc.sent_at)
+                                FROM device_update du
                                 JOIN flash_command fc ON fc.device_update_id = du.id
                                 WHERE du.rollout_id = rb.rollout_id AND du.batch_number = rb.number
                                   AND fc.sent_at IS NOT NULL) AS longest,
@@ -86,7 +96,7 @@ public final class Demo {
                            extract(epoch FROM sum(coalesce(next_start - finished_at, interval '0'))),
                            count(next_start),
                            extract(epoch FROM sum(coalesce(longest, interval '0')))
-                    FROM b""".formatted(id, id, id)).split("\\|");
+                    FROM b""".formatted(120_000L / scale, id, id, id)).split("\\|");
             double wall = Double.parseDouble(r[0]);
             double startLag = Double.parseDouble(r[1]);
             double batchExcess = Double.parseDouble(r[2]);
@@ -110,6 +120,12 @@ public final class Demo {
                     FROM device_update du JOIN flash_command fc ON fc.device_update_id = du.id
                     JOIN rollout_batch rb ON rb.rollout_id = du.rollout_id AND rb.number = du.batch_number
                     WHERE du.rollout_id = %d AND fc.sent_at IS NOT NULL""".formatted(id)));
+            Bench.figure("demo_event_intake_lag_seconds", Procs.psqlValue(DB, """
+                    SELECT 'avg ' || round(avg(extract(epoch FROM received_at - published_at)), 2) || ', p99 '
+                        || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM received_at
+                            - published_at))::numeric, 2) || ', max '
+                        || round(max(extract(epoch FROM received_at - published_at)), 2)
+                    FROM device_event WHERE published_at IS NOT NULL"""));
             Bench.figure("demo_final_counts", Json.at(Json.parse(api.ok("/api/v1/rollouts/" + id)), "progress.byState"));
             Bench.figure("load_at_end", Bench.load());
         }
