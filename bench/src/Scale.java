@@ -200,18 +200,17 @@ public final class Scale {
     }
 
     /**
-     * Half the halts are a device stuck in safe mode (healerStuck: silent until safeModeSilence passes), half a
+     * Injections alternate: a device stuck in safe mode (healerStuck: silent until safeModeSilence passes), half a
      * failure-threshold breach (flashFails with 0 failures allowed). Each: inject, wait for HALTED, count the
      * simulator's flash commands over the next 3 s, resume.
      */
     private void injectHalts() throws Exception {
         List<Halt> samples = new ArrayList<>();
         long silenceMs = Duration.parse(silence).toMillis();
-        int silentWanted = halts / 2;
+        int injected = 0;
         long deadline = System.currentTimeMillis() + (silenceMs + 30_000L) * halts;
         for (int attempt = 0; samples.size() < halts && attempt < halts * 3
                 && System.currentTimeMillis() < deadline; attempt++) {
-            boolean silent = samples.stream().filter(h -> h.rule().startsWith("SILENT")).count() < silentWanted;
             String device = pendingDevice();
             if (device == null) {
                 String s = Fleet.status(api, id);
@@ -222,8 +221,10 @@ public final class Scale {
                     break;
                 }
                 Thread.sleep(500);
+                attempt--; // nothing injected (the deadline still bounds the loop)
                 continue;
             }
+            boolean silent = injected++ % 2 == 0; // alternate what is injected, whatever halted last
             sim.okPost("/sim/devices/" + device + "/faults",
                     silent ? "{\"healerStuck\": true}" : "{\"flashFails\": true}");
             Object halted = awaitHalt(silenceMs + 30_000);
