@@ -13,9 +13,9 @@ final class ChaosKill {
         long started = System.currentTimeMillis();
         try (ChaosRig rig = new ChaosRig(chaos.db, devices, chaos.timeScale)) {
             int port = Procs.freePort();
-            Process service = rig.service("chaos", port);
+            Process service = rig.service("chaos", port, ChaosRig.SHORT_CLAIMS);
             Http api = ChaosRig.api(port);
-            long id = Fleet.createRollout(api, 4, ChaosRig.TARGET_OS, Fleet.FAST_POLICY);
+            long id = Fleet.createRollout(api, 4, ChaosRig.TARGET_OS, ChaosRig.POLICY);
             api.okPost("/api/v1/rollouts/" + id + "/start", "");
             int done = 0;
             for (; done < kills && !ChaosRig.finished(api, id); done++) {
@@ -25,7 +25,7 @@ final class ChaosKill {
                 System.out.printf("%s: kill -9 #%d at +%ds (rollout %s, %d flash commands so far)%n", name, done + 1,
                         (System.currentTimeMillis() - started) / 1000, before, rig.simFlashCommands());
                 chaos.pause(0, 1500);
-                service = rig.service("chaos", port);
+                service = rig.service("chaos", port, ChaosRig.SHORT_CLAIMS);
             }
             ChaosRig.awaitEnd(api, id, chaos.rolloutTimeout());
             String summary = chaos.invariants.check(name, api, rig.truth, id, "COMPLETED");

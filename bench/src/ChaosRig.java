@@ -11,6 +11,20 @@ final class ChaosRig implements AutoCloseable {
 
     static final String TARGET_OS = "6.1.1";
 
+    /**
+     * Fleet.FAST_POLICY with a short flashStartTimeout: a command whose outcome is unknown (its sender was killed) and
+     * that never reached the simulator ends TIMED_OUT after 30 s instead of holding its batch for the default 5 min.
+     */
+    static final String POLICY = """
+            {"batches": {"canarySize": 5, "batchSize": 25, "growthFactor": 1.5, "maxBatchSize": 150,
+                         "soak": "PT0S", "approvalAfterCanary": false},
+             "safety": {"safeModeSilence": "PT2M", "verifyPeriod": "PT0.5S", "flashStartTimeout": "PT30S"},
+             "preflight": {"maxLastHeardAge": "PT24H"}}
+            """;
+
+    /** Service option for kill scenarios: a dead instance's claimed commands turn UNKNOWN after 20 s (default 2 min). */
+    static final String SHORT_CLAIMS = "--fleetota.rollout.claim-timeout=PT20S";
+
     final String db;
 
     final String jdbc;

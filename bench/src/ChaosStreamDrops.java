@@ -20,7 +20,8 @@ final class ChaosStreamDrops {
     static final String POLICY = """
             {"batches": {"canarySize": 5, "batchSize": 25, "growthFactor": 1.5, "maxBatchSize": 150,
                          "soak": "PT0S", "approvalAfterCanary": false},
-             "safety": {"safeModeSilence": "PT15S", "safeModeMaxDuration": "PT3M", "verifyPeriod": "PT0.5S"},
+             "safety": {"safeModeSilence": "PT15S", "safeModeMaxDuration": "PT3M", "verifyPeriod": "PT0.5S",
+                        "flashStartTimeout": "PT30S"},
              "preflight": {"maxLastHeardAge": "PT24H"}}
             """;
 

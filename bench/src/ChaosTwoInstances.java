@@ -26,10 +26,10 @@ final class ChaosTwoInstances {
             List<Integer> ports = List.of(Procs.freePort(), Procs.freePort());
             String[] options = { "--fleetota.events.stream.lease-duration=PT" + LEASE_SECONDS + "S",
                 "--fleetota.events.stream.lease-renew-interval=PT" + RENEW_SECONDS + "S",
-                "--fleetota.rollout.claim-timeout=PT15S" };
+                ChaosRig.SHORT_CLAIMS };
             List<Process> services = new ArrayList<>(rig.services(names, ports, options));
             Http api = ChaosRig.api(ports.get(0));
-            long id = Fleet.createRollout(api, 4, ChaosRig.TARGET_OS, Fleet.FAST_POLICY);
+            long id = Fleet.createRollout(api, 4, ChaosRig.TARGET_OS, ChaosRig.POLICY);
             ChaosRig.api(ports.get(1)).okPost("/api/v1/rollouts/" + id + "/start", "");
             List<Long> leaseTakeovers = new ArrayList<>();
             List<Long> progressTakeovers = new ArrayList<>();
