@@ -12,13 +12,16 @@ final class ChaosRig implements AutoCloseable {
     static final String TARGET_OS = "6.1.1";
 
     /**
-     * Fleet.FAST_POLICY with a short flashStartTimeout: a command whose outcome is unknown (its sender was killed) and
-     * that never reached the simulator ends TIMED_OUT after 30 s instead of holding its batch for the default 5 min.
+     * Fleet.FAST_POLICY with a shorter flashStartTimeout: a command whose outcome is unknown (its sender was killed)
+     * and that never reached the simulator ends TIMED_OUT after 2 min instead of holding its batch for the default
+     * 5 min. Not shorter: a deadline that passes while the service is down is enforced at the restart before the
+     * reconnect sync reconciles (docs/benchmarks.md, open finding), and a restart takes up to a minute on a crowded
+     * 2-core machine.
      */
     static final String POLICY = """
             {"batches": {"canarySize": 5, "batchSize": 25, "growthFactor": 1.5, "maxBatchSize": 150,
                          "soak": "PT0S", "approvalAfterCanary": false},
-             "safety": {"safeModeSilence": "PT2M", "verifyPeriod": "PT0.5S", "flashStartTimeout": "PT30S"},
+             "safety": {"safeModeSilence": "PT2M", "verifyPeriod": "PT0.5S", "flashStartTimeout": "PT2M"},
              "preflight": {"maxLastHeardAge": "PT24H"}}
             """;
 
