@@ -110,7 +110,8 @@ public final class Chaos {
         run.setAccessible(true);
         List<Object> arguments = new ArrayList<>();
         for (Class<?> type : run.getParameterTypes()) {
-            arguments.add(type == boolean.class ? (Object) full : type == String.class ? (full ? "full" : "short") : null);
+            String mode = full ? "full" : "short";
+            arguments.add(type == boolean.class ? (Object) full : type == String.class ? mode : null);
         }
         Object result = run.invoke(null, arguments.toArray());
         long found = result instanceof Number n ? n.longValue() : 0;

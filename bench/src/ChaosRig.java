@@ -25,7 +25,7 @@ final class ChaosRig implements AutoCloseable {
              "preflight": {"maxLastHeardAge": "PT24H"}}
             """;
 
-    /** Service option for kill scenarios: a dead instance's claimed commands turn UNKNOWN after 20 s (default 2 min). */
+    /** Service option for kill scenarios: a dead instance's claims turn UNKNOWN after 20 s (default 2 min). */
     static final String SHORT_CLAIMS = "--fleetota.rollout.claim-timeout=PT20S";
 
     final String db;

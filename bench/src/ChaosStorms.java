@@ -51,8 +51,8 @@ final class ChaosStorms {
                     }
                 }
             }
-            System.out.printf("%s: %d devices, storm 429 30%% / 5xx 10%% (lock+flash 30%%/15%%, stream opens 50%%/20%%):"
-                    + " %d requests, %d injected 429, %d injected 5xx; commands {%s}; rollout %s after %d s; %s%n",
+            System.out.printf("%s: %d devices, storm 429 30%% / 5xx 10%% (lock+flash 30%%/15%%, stream opens "
+                    + "50%%/20%%): %d requests, %d injected 429, %d injected 5xx; commands {%s}; rollout %s after %d s; %s%n",
                     name, devices, Json.num(stats, "requests"), Json.num(stats, "injected429"),
                     Json.num(stats, "injected5xx"), commands, status, (System.currentTimeMillis() - started) / 1000,
                     summary);

@@ -100,7 +100,8 @@ final class Invariants {
         if (value instanceof Number number) {
             BigDecimal seconds = new BigDecimal(number.toString());
             long whole = seconds.longValue();
-            return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
         }
         return Instant.parse(value.toString());
     }

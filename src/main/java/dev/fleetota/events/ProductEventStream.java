@@ -207,7 +207,8 @@ class ProductEventStream implements SmartLifecycle {
         current = null;
         Instant now = clock.instant();
         Instant lastEvent = lastEventAt;
-        Duration delay = backoff.dropped(now, lastEvent != null && connectedAt != null && lastEvent.isAfter(connectedAt));
+        boolean delivered = lastEvent != null && connectedAt != null && lastEvent.isAfter(connectedAt);
+        Duration delay = backoff.dropped(now, delivered);
         nextConnectAt = now.plus(delay);
         state = State.RECONNECTING;
         log.warn("Particle event stream dropped ({}); reconnecting in {} ms", why, delay.toMillis());

@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Reconnect delays for the event stream: exponential with "equal jitter" (half the step fixed, half random). The
  * failure count resets only when a connection stayed up for a while or delivered an event, so a server that accepts
- * and immediately drops cannot make the client spin at the base delay. Not thread-safe: used from the stream's scheduler thread.
+ * and immediately drops cannot make the client spin at the base delay. Not thread-safe: used from the stream's
+ * scheduler thread.
  */
 final class ReconnectBackoff {
 

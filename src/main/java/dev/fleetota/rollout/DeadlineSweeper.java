@@ -77,7 +77,8 @@ class DeadlineSweeper {
                     SELECT id, rollout_id, device_id, attempt, ?, 'SAFE_MODE', 'SILENT_IN_SAFE_MODE', 'silence'
                     FROM upd)
                 SELECT device_id, heard FROM upd ORDER BY device_id
-                """.formatted(DEAF_SINCE), (rs, i) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant().plus(silence)), rolloutId,
+                """.formatted(DEAF_SINCE),
+                (rs, i) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant().plus(silence)), rolloutId,
                 ts(now.minus(silence)), ts(now), ts(now), ts(now));
     }
 
