@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 bench/compile.sh
 exec timeout 1500 java -Xmx512m -cp target/bench-classes -Dingest.devices="${1:-1000}" \
   -Dingest.sseEvents="${2:-20000}" -Dingest.webhookEvents="${3:-10000}" -Dingest.clients="${4:-16}" \
-  -Dbench.serviceStartSeconds=300 -Dbench.jar="$(ls target/fleet-ota-*.jar | head -1)" ${INGEST_OPTS:-} Ingest
+  -Dbench.startTimeout=300 -Dbench.jar="$(ls target/fleet-ota-*.jar | head -1)" ${INGEST_OPTS:-} Ingest

@@ -1,176 +1,117 @@
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
- * Fault injection: kill -9 of the service at random moments of a rollout, restart, then check design §4's invariants
- * against the simulator's ground truth. Ends with the line {@code N runs, V invariant violations}; exit 1 if V > 0.
+ * Fault injection (issue 6): runs the selected scenarios, each against a fresh simulator and database, checks design
+ * §4's invariants against the simulator's ground truth ({@link Invariants}) and ends with the line
+ * {@code N runs, V invariant violations}; exit 1 if V > 0. A scenario that crashes counts as one violation.
  *
- * <p>Options (system properties): {@code chaos.mode} short|full, {@code chaos.runs}, {@code chaos.devices},
- * {@code chaos.kills}, {@code chaos.seed}, {@code chaos.timeScale}.
+ * <p>Usage: {@code Chaos [short|full] [kill,two,drops,storms,fuzz]} (default: short, all). Options (system
+ * properties): {@code chaos.runs} (runs of each scenario), {@code chaos.seed}, {@code chaos.timeScale},
+ * {@code chaos.db} (database name, default {@code fleetota_bench_chaos}; give concurrent runs distinct names), and
+ * per scenario {@code chaos.devices} / {@code chaos.kills} (kill), {@code chaos.two.devices} /
+ * {@code chaos.two.kills}, {@code chaos.drops.devices}, {@code chaos.storms.devices}.
  */
 public final class Chaos {
 
-    private final int devices;
+    static final List<String> ALL = List.of("kill", "two", "drops", "storms", "fuzz");
 
-    private final int kills;
+    final boolean full;
 
-    private final double timeScale;
+    final double timeScale;
 
-    private final Random random;
+    final Random random;
 
-    private final List<String> violations = new ArrayList<>();
+    final String db;
 
-    private Chaos(int devices, int kills, double timeScale, long seed) {
-        this.devices = devices;
-        this.kills = kills;
+    final Invariants invariants = new Invariants();
+
+    private Chaos(boolean full, double timeScale, long seed, String db) {
+        this.full = full;
         this.timeScale = timeScale;
         this.random = new Random(seed);
+        this.db = db;
     }
 
     public static void main(String[] args) throws Exception {
-        boolean full = "full".equals(System.getProperty("chaos.mode", "short"));
+        String mode = args.length > 0 ? args[0] : System.getProperty("chaos.mode", "short");
+        boolean full = "full".equals(mode);
+        List<String> selected = args.length > 1 ? Arrays.asList(args[1].split(","))
+                : Arrays.asList(System.getProperty("chaos.scenarios", String.join(",", ALL)).split(","));
+        for (String s : selected) {
+            if (!ALL.contains(s)) {
+                System.err.println("unknown scenario " + s + "; known: " + ALL);
+                System.exit(2);
+            }
+        }
         int runs = Integer.getInteger("chaos.runs", 1);
-        int devices = Integer.getInteger("chaos.devices", full ? 2000 : 300);
-        int kills = Integer.getInteger("chaos.kills", full ? 20 : 3);
         double timeScale = Double.parseDouble(System.getProperty("chaos.timeScale", full ? "100" : "200"));
         long seed = Long.getLong("chaos.seed", System.currentTimeMillis());
-        System.out.printf("chaos: %s mode, %d run(s), %d devices, %d kills per run, time scale %.0f, seed %d%n",
-                full ? "full" : "short", runs, devices, kills, timeScale, seed);
-        Chaos chaos = new Chaos(devices, kills, timeScale, seed);
-        for (int run = 1; run <= runs; run++) {
-            chaos.run(run);
+        String db = System.getProperty("chaos.db", "fleetota_bench_chaos");
+        System.out.printf("chaos: %s mode, scenarios %s, %d run(s) each, time scale %.0f, seed %d, database %s%n",
+                full ? "full" : "short", String.join(",", selected), runs, timeScale, seed, db);
+        Chaos chaos = new Chaos(full, timeScale, seed, db);
+        long started = System.currentTimeMillis();
+        int done = 0;
+        for (String scenario : selected) {
+            for (int run = 1; run <= runs; run++) {
+                String name = runs == 1 ? scenario : scenario + "#" + run;
+                done += chaos.run(scenario, name) ? 1 : 0;
+            }
         }
-        System.out.printf("%d runs, %d invariant violations%n", runs, chaos.violations.size());
-        System.exit(chaos.violations.isEmpty() ? 0 : 1);
+        System.out.printf("chaos: %d s in all%n", (System.currentTimeMillis() - started) / 1000);
+        System.out.printf("%d runs, %d invariant violations%n", done, chaos.invariants.count());
+        System.exit(chaos.invariants.count() == 0 ? 0 : 1);
     }
 
-    private void run(int run) throws Exception {
-        String dbName = "fleetota_bench_chaos";
-        String jdbc = Procs.freshDatabase(dbName);
-        int simPort = Procs.freePort();
-        int apiPort = Procs.freePort();
-        Process sim = Procs.simulator(simPort, devices, timeScale, "--strict", "--rate-limit=10000000",
-                "--sse-opens=100000");
-        Process service = null;
+    /** Runs one scenario; false when it did not run at all (the fuzzer is not there). */
+    private boolean run(String scenario, String name) {
         long started = System.currentTimeMillis();
         try {
-            service = startService(apiPort, jdbc, simPort);
-            Http api = new Http("http://127.0.0.1:" + apiPort, Procs.ADMIN_TOKEN);
-            Http truth = new Http("http://127.0.0.1:" + simPort, null);
-            long id = Fleet.createRollout(api, 4, "6.1.1", Fleet.FAST_POLICY);
-            api.okPost("/api/v1/rollouts/" + id + "/start", "");
-            int done = 0;
-            for (; done < kills && !finished(api, id); done++) {
-                Thread.sleep(1000 + random.nextInt(4000));
-                String before = Fleet.status(api, id);
-                Procs.kill9(service);
-                long flashes = flashCount(truth);
-                System.out.printf("run %d: kill -9 #%d at +%ds (rollout %s, %d flash commands so far)%n", run,
-                        done + 1, (System.currentTimeMillis() - started) / 1000, before, flashes);
-                Thread.sleep(random.nextInt(1500));
-                service = startService(apiPort, jdbc, simPort);
-            }
-            awaitEnd(api, id, 180_000);
-            check(run, api, truth, id);
-            System.out.printf("run %d: %d kills, rollout %s after %ds%n", run, done, Fleet.status(api, id),
-                    (System.currentTimeMillis() - started) / 1000);
-        }
-        finally {
-            Procs.stop(service);
-            Procs.stop(sim);
-            Procs.dropDatabase(dbName);
-        }
-    }
-
-    private Process startService(int port, String jdbc, int simPort) throws Exception {
-        return Procs.service("chaos", port, jdbc, simPort,
-                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                "--fleetota.rollout.tick-interval=PT0.3S");
-    }
-
-    private static boolean finished(Http api, long id) throws Exception {
-        String s = Fleet.status(api, id);
-        return s.equals("COMPLETED") || s.equals("HALTED") || s.equals("CANCELLED");
-    }
-
-    private static void awaitEnd(Http api, long id, long timeoutMillis) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < end && !finished(api, id)) {
-            Thread.sleep(500);
-        }
-    }
-
-    private static long flashCount(Http truth) throws Exception {
-        return Fleet.simDevices(truth).stream().mapToLong(d -> Json.num(d, "flashCommandCount")).sum();
-    }
-
-    private void violation(int run, String text) {
-        violations.add(text);
-        if (violations.size() <= 30) {
-            System.out.println("run " + run + ": VIOLATION " + text);
-        }
-    }
-
-    private void check(int run, Http api, Http truth, long id) throws Exception {
-        Object rollout = Json.parse(api.ok("/api/v1/rollouts/" + id));
-        String status = Json.str(rollout, "status");
-        if (!"COMPLETED".equals(status)) {
-            violation(run, "rollout ended " + status + " (expected COMPLETED on a fault-free fleet): " + rollout);
-        }
-        Map<String, Map<String, Object>> sim = new HashMap<>();
-        Fleet.simDevices(truth).forEach(d -> sim.put((String) d.get("id"), d));
-        Map<String, Long> byState = new TreeMap<>();
-        List<Map<String, Object>> updates = Fleet.rolloutDevices(api, id);
-        int truthSucceeded = 0;
-        for (Map<String, Object> u : updates) {
-            String device = (String) u.get("deviceId");
-            String state = (String) u.get("state");
-            byState.merge(state, 1L, Long::sum);
-            Map<String, Object> d = sim.remove(device);
-            if (!Fleet.TERMINAL.contains(state)) {
-                violation(run, device + " not terminal: " + state);
-            }
-            long flashes = Json.num(d, "flashCommandCount");
-            if (flashes > 1) {
-                violation(run, device + " received " + flashes + " flash commands in one attempt");
-            }
-            boolean onTarget = runsTarget(d);
-            truthSucceeded += onTarget && flashes == 1 ? 1 : 0;
-            if (state.equals("SUCCEEDED") && !onTarget) {
-                violation(run, device + " SUCCEEDED in the API but the simulator shows " + describe(d));
-            }
-            if (!state.equals("SUCCEEDED") && onTarget && flashes > 0) {
-                violation(run, device + " is " + state + " in the API but runs the target: " + describe(d));
+            switch (scenario) {
+                case "kill" -> ChaosKill.run(this, name);
+                case "two" -> ChaosTwoInstances.run(this, name);
+                case "drops" -> ChaosStreamDrops.run(this, name);
+                case "storms" -> ChaosStorms.run(this, name);
+                default -> {
+                    return fuzz(name);
+                }
             }
         }
-        sim.values().stream().filter(d -> Json.num(d, "flashCommandCount") > 0)
-            .forEach(d -> violation(run, d.get("id") + " is not in the rollout but was flashed"));
-        for (String state : byState.keySet()) {
-            long reported = Json.num(rollout, "progress.byState." + state);
-            if (reported != byState.get(state)) {
-                violation(run, "progress.byState." + state + " = " + reported + " but " + byState.get(state)
-                        + " devices are in that state");
-            }
+        catch (Exception | AssertionError ex) {
+            invariants.violation(name, "scenario failed after " + (System.currentTimeMillis() - started) / 1000
+                    + " s: " + ex);
+            ex.printStackTrace(System.out);
         }
-        if (byState.getOrDefault("SUCCEEDED", 0L) != truthSucceeded) {
-            violation(run, "API SUCCEEDED " + byState.get("SUCCEEDED") + " != simulator truth " + truthSucceeded);
-        }
-        System.out.printf("run %d: %d rollout devices %s; simulator: %d run the target after one flash%n", run,
-                updates.size(), byState, truthSucceeded);
+        return true;
     }
 
-    private static boolean runsTarget(Map<String, Object> d) {
-        return Json.num(d, "firmwareVersion") == 4 && "normal".equals(Json.str(d, "status"))
-                && Fleet.compareVersions(Json.str(d, "systemFirmwareVersion"), "6.1.1") >= 0;
+    /**
+     * The bad-input fuzzer (issue 6 §fault 5, {@link Fuzz}) against a simulator and service of its own: its
+     * violations count here. Short mode sends 30 cases per operation, full mode 120 (seeded by the chaos seed).
+     */
+    private boolean fuzz(String name) throws Exception {
+        int cases = option("chaos.fuzz.cases", 30, 120);
+        long found = Fuzz.standalone(random.nextLong(), cases);
+        for (long i = 0; i < found; i++) {
+            invariants.violation(name, "fuzz violation " + (i + 1) + " (details above)");
+        }
+        System.out.println(name + ": fuzz run, " + found + " violations");
+        return true;
     }
 
-    private static String describe(Map<String, Object> d) {
-        return "firmware " + d.get("firmwareVersion") + ", Device OS " + d.get("systemFirmwareVersion") + ", status "
-                + d.get("status") + ", phase " + d.get("phase") + ", flashes " + d.get("flashCommandCount");
+    int option(String property, int shortValue, int fullValue) {
+        return Integer.getInteger(property, full ? fullValue : shortValue);
+    }
+
+    /** A seeded pause of {@code min}..{@code max} ms. */
+    void pause(int min, int max) throws InterruptedException {
+        Thread.sleep(min + random.nextInt(Math.max(1, max - min)));
+    }
+
+    long rolloutTimeout() {
+        return full ? 900_000 : 240_000;
     }
 
 }

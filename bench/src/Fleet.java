@@ -22,7 +22,7 @@ final class Fleet {
 
     /** Syncs devices, registers firmware v{@code version} and a cohort of every Gen 3/4 device, creates a rollout. */
     static long createRollout(Http api, int version, String deviceOs, String policy) throws Exception {
-        api.okPost("/api/v1/devices/sync", "");
+        sync(api);
         long firmware = Json.num(Json.parse(api.okPost("/api/v1/firmware", """
                 {"productId": 30301, "version": %d, "deviceOsVersion": "%s", "platformIds": %s, "title": "bench v%d"}
                 """.formatted(version, deviceOs, PLATFORMS, version))), "id");
@@ -32,6 +32,19 @@ final class Fleet {
         return Json.num(Json.parse(api.okPost("/api/v1/rollouts", """
                 {"name": "bench-%d", "firmwareId": %d, "cohortIds": [%d], "policy": %s}
                 """.formatted(version, firmware, cohort, policy))), "id");
+    }
+
+    /** A full device sync; waits while another one runs (409, e.g. the sync after the stream connected). */
+    static void sync(Http api) throws Exception {
+        long end = System.currentTimeMillis() + 300_000;
+        Http.Response r = api.post("/api/v1/devices/sync", "");
+        while (r.status() == 409 && System.currentTimeMillis() < end) {
+            Thread.sleep(500);
+            r = api.post("/api/v1/devices/sync", "");
+        }
+        if (r.status() / 100 != 2) {
+            throw new IllegalStateException("/api/v1/devices/sync -> " + r.status() + " " + r.body());
+        }
     }
 
     /** Every device update of a rollout (paged through the API). */

@@ -87,6 +87,14 @@ public final class Fuzz {
                     System.getProperty("fuzz.database"), Procs.ADMIN_TOKEN, System.getProperty("fuzz.secret"));
             System.exit(run(target, seed, cases, System.out) == 0 ? 0 : 1);
         }
+        System.exit(standalone(seed, cases) == 0 ? 0 : 1);
+    }
+
+    /**
+     * Starts a simulator and a service of its own (database {@code fleetota_bench_fuzz}), fuzzes it and stops both;
+     * returns the number of violations (the chaos harness's {@code fuzz} scenario calls this).
+     */
+    static int standalone(long seed, int cases) throws Exception {
         String database = "fleetota_bench_fuzz";
         long started = System.currentTimeMillis();
         String jdbc = Procs.freshDatabase(database);
@@ -114,7 +122,7 @@ public final class Fuzz {
             Procs.dropDatabase(database);
         }
         System.out.printf("(wall clock %ds including start-up)%n", (System.currentTimeMillis() - started) / 1000);
-        System.exit(violations == 0 ? 0 : 1);
+        return violations;
     }
 
     /**

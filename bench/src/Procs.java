@@ -15,6 +15,9 @@ final class Procs {
 
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
 
+    /** How long a service start may take (bench.startTimeout, seconds): ~20 s idle, minutes on a crowded machine. */
+    static final long START_TIMEOUT_MILLIS = Long.getLong("bench.startTimeout", 300) * 1000;
+
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {
@@ -63,8 +66,7 @@ final class Procs {
         cmd.addAll(List.of(extra));
         Process p = start(cmd, "service-" + name);
         Http http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN);
-        waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200,
-                Long.getLong("bench.serviceStartSeconds", 120) * 1000, "service " + name);
+        waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200, START_TIMEOUT_MILLIS, "service " + name);
         return p;
     }
 

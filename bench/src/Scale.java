@@ -1,35 +1,39 @@
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Scale figures for one fleet size ({@code scale.devices}): device sync, rollout creation, plan and start times,
- * injected silent-in-safe-mode halts and their latency, GET rollout p99 under wrk, Particle calls per updated device,
- * heap after a full GC. Prints one {@code FIGURE name value} line per figure.
+ * Scale figures for one fleet size ({@code scale.devices}): device sync, rollout creation, plan and start times;
+ * a throughput window (service CPU seconds per 1,000 device updates, database transactions per device update);
+ * {@code GET /rollouts/{id}} under wrk while the rollout runs; injected halts (silent in safe mode and failure
+ * threshold) with their latency and the flash commands after each; Particle calls per updated device; heap after a
+ * full GC. Prints one {@code FIGURE name value} line per figure.
  */
 public final class Scale {
 
-    private static final String POLICY = """
-            {"batches": {"canarySize": 20, "batchSize": 500, "growthFactor": 2, "maxBatchSize": 5000,
-                         "soak": "PT0S", "approvalAfterCanary": false},
-             "safety": {"safeModeSilence": "PT3S", "verifyPeriod": "PT1S", "maxFailuresPerBatch": 1000},
-             "preflight": {"maxLastHeardAge": "PT24H"}}
-            """;
-
-    /** Every field: the simulator's fault body rejects missing booleans (null into boolean). */
-    private static final String STUCK = """
-            {"flashFails": false, "neverStarts": false, "powerLossInSafeMode": false, "healerLoop": false,
-             "healerStuck": true, "comesBackOld": false, "offlineAtNight": false, "linkSlowdown": 1,
-             "functionTimeout": false}""";
+    static final String DB = "fleetota_bench_scale";
 
     private final int devices = Integer.getInteger("scale.devices", 1000);
 
     private final int halts = Integer.getInteger("scale.halts", 20);
 
+    private final int windowSeconds = Integer.getInteger("scale.window", 60);
+
     private final int wrkSeconds = Integer.getInteger("scale.wrkSeconds", 15);
+
+    private final String silence = System.getProperty("scale.silence", "PT10S");
+
+    private final double timeScale = Double.parseDouble(System.getProperty("scale.timeScale", "100"));
+
+    /** Generous silence so a loaded machine gives no false verdicts; 0 failures allowed, so one flashFails halts. */
+    private final String policy = """
+            {"batches": {"canarySize": 20, "batchSize": 500, "growthFactor": 2, "maxBatchSize": 5000,
+                         "soak": "PT0S", "approvalAfterCanary": false},
+             "safety": {"safeModeSilence": "%s", "verifyPeriod": "PT1S", "maxFailuresPerBatch": 0},
+             "preflight": {"maxLastHeardAge": "PT24H"}}
+            """.formatted(silence);
 
     private Http api;
 
@@ -37,122 +41,225 @@ public final class Scale {
 
     private long id;
 
+    private Process service;
+
+    private int unexpectedHalts;
+
     public static void main(String[] args) throws Exception {
         new Scale().run();
     }
 
-    private static void figure(String name, Object value) {
-        System.out.println("FIGURE " + name + " " + value);
-    }
-
     private void run() throws Exception {
-        String db = "fleetota_bench_scale";
-        String jdbc = Procs.freshDatabase(db);
+        String jdbc = Procs.freshDatabase(DB);
         int simPort = Procs.freePort();
         int apiPort = Procs.freePort();
-        Process simProc = Procs.simulator(simPort, devices, 100, "--strict", "--rate-limit=100000000",
+        Process simProc = Procs.simulator(simPort, devices, timeScale, "--strict", "--rate-limit=100000000",
                 "--sse-opens=100000", "--timeline=0", "--http-threads=4");
-        Process service = null;
         try {
-            service = Procs.service("scale", apiPort, jdbc, simPort, List.of("-Xmx2g", "-Xlog:disable"));
+            // the client-side Particle limit raised too: this measures the service, not the Particle budget
+            service = Bench.service("scale", apiPort, jdbc, simPort, List.of("-Xmx2g", "-Xlog:disable"),
+                    "--fleetota.particle.rate-limit.requests=100000000");
             api = new Http("http://127.0.0.1:" + apiPort, Procs.ADMIN_TOKEN);
             sim = new Http("http://127.0.0.1:" + simPort, null);
-            figure("devices", devices);
+            Bench.figure("devices", devices);
+            Bench.figure("load_at_start", Bench.load());
             measureCreation();
-            long requests0 = particleRequests(Json.parse(sim.ok("/sim/stats")));
+            long requests0 = Bench.particleRequests(Json.parse(sim.ok("/sim/stats")));
             long started = System.currentTimeMillis();
-            injectHalts();
+            measureThroughput();
             measureApiUnderLoad(apiPort);
-            Object rollout = Json.parse(api.ok("/api/v1/rollouts/" + id));
+            injectHalts();
             Object stats = Json.parse(sim.ok("/sim/stats"));
-            long updated = Json.num(rollout, "progress.succeeded") + Json.num(rollout, "progress.failed");
-            figure("rollout_seconds_measured", (System.currentTimeMillis() - started) / 1000);
-            figure("devices_updated", updated);
-            long calls = particleRequests(stats) - requests0;
-            figure("particle_requests_during_rollout", calls);
-            figure("particle_calls_per_updated_device",
-                    String.format("%.2f", calls / (double) Math.max(1, updated)));
-            figure("particle_requests_by_route", Json.at(stats, "requestsByRoute"));
-            figure("heap_after_full_gc_mb", heapAfterFullGc(service.pid()));
+            long[] done = Bench.terminalUpdates(DB, id);
+            Bench.figure("rollout_seconds_measured", (System.currentTimeMillis() - started) / 1000);
+            Bench.figure("devices_updated_not_skipped", done[1]);
+            long calls = Bench.particleRequests(stats) - requests0;
+            Bench.figure("particle_requests_during_rollout", calls);
+            Bench.figure("particle_calls_per_updated_device",
+                    String.format("%.2f", calls / (double) Math.max(1, done[1])));
+            Bench.figure("particle_requests_by_route", Json.at(stats, "requestsByRoute"));
+            Bench.figure("heap_after_full_gc_mb", Bench.heapAfterFullGc(service.pid()));
+            Bench.figure("load_at_end", Bench.load());
         }
         finally {
             Procs.stop(service);
             Procs.stop(simProc);
-            Procs.dropDatabase(db);
+            Procs.dropDatabase(DB);
         }
-    }
-
-    /** Requests to Particle routes (the simulator's own /sim admin routes left out). */
-    @SuppressWarnings("unchecked")
-    private static long particleRequests(Object stats) {
-        Map<String, Object> routes = (Map<String, Object>) Json.at(stats, "requestsByRoute");
-        return routes.entrySet().stream().filter(e -> !e.getKey().startsWith("sim."))
-            .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
     }
 
     private void measureCreation() throws Exception {
-        long t = System.nanoTime();
-        api.okPost("/api/v1/devices/sync", "");
-        figure("sync_seconds", secs(t));
-        figure("devices_in_table", Procs.psqlValue("fleetota_bench_scale", "SELECT count(*) FROM device"));
+        Bench.figure("sync_seconds", Bench.syncDevices(api));
+        Bench.figure("devices_in_table", Procs.psqlValue(DB, "SELECT count(*) FROM device"));
         long firmware = Json.num(Json.parse(api.okPost("/api/v1/firmware", """
                 {"productId": 30301, "version": 4, "deviceOsVersion": "6.1.1", "platformIds": %s, "title": "v4"}
                 """.formatted(Fleet.PLATFORMS))), "id");
-        t = System.nanoTime();
+        long t = System.nanoTime();
         long cohort = Json.num(Json.parse(api.okPost("/api/v1/cohorts", """
                 {"name": "scale", "selector": {"platformIds": %s}}""".formatted(Fleet.PLATFORMS))), "id");
-        figure("create_cohort_seconds", secs(t));
+        Bench.figure("create_cohort_seconds", Bench.secs(t));
         t = System.nanoTime();
         id = Json.num(Json.parse(api.okPost("/api/v1/rollouts", """
                 {"name": "scale", "firmwareId": %d, "cohortIds": [%d], "policy": %s}
-                """.formatted(firmware, cohort, POLICY))), "id");
-        figure("create_rollout_seconds", secs(t));
+                """.formatted(firmware, cohort, policy))), "id");
+        Bench.figure("create_rollout_seconds", Bench.secs(t));
         t = System.nanoTime();
         String plan = api.ok("/api/v1/rollouts/" + id + "/plan");
-        figure("plan_seconds", secs(t));
-        figure("plan_bytes", plan.length());
+        Bench.figure("plan_seconds", Bench.secs(t));
+        Bench.figure("plan_bytes", plan.length());
         t = System.nanoTime();
         api.okPost("/api/v1/rollouts/" + id + "/start", "");
-        figure("start_seconds", secs(t));
+        Bench.figure("start_seconds", Bench.secs(t));
         Object rollout = Json.parse(api.ok("/api/v1/rollouts/" + id));
-        figure("rollout_devices", Json.num(rollout, "progress.total"));
-        figure("batches", Json.num(rollout, "totalBatches"));
+        Bench.figure("rollout_devices", Json.num(rollout, "progress.total"));
+        Bench.figure("batches", Json.num(rollout, "totalBatches"));
     }
 
-    /** Gives a pending device of the current batch the healerStuck fault, waits for the halt, resumes. */
+    /**
+     * Service CPU and database transactions over a window in which devices complete. A device update is counted
+     * when its device_update row reaches a terminal state (SKIPPED included; the non-skipped count is printed
+     * too). The window starts once the first devices have finished and ends after {@code scale.window} seconds or
+     * when the rollout ends. The harness itself reads the database with psql here (about one transaction per 2 s).
+     */
+    private void measureThroughput() throws Exception {
+        long end = System.currentTimeMillis() + 120_000;
+        while (Bench.terminalUpdates(DB, id)[1] == 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(500);
+        }
+        double cpu0 = Bench.cpuSeconds(service);
+        long tx0 = Bench.transactions(DB);
+        long[] done0 = Bench.terminalUpdates(DB, id);
+        long t0 = System.nanoTime();
+        long until = System.currentTimeMillis() + windowSeconds * 1000L;
+        String status = "RUNNING";
+        while (System.currentTimeMillis() < until) {
+            Thread.sleep(2000);
+            status = Procs.psqlValue(DB, "SELECT status FROM rollout WHERE id = " + id);
+            if ("HALTED".equals(status)) {
+                unexpectedHalts++;
+                System.out.println("unexpected halt during the throughput window: "
+                        + Procs.psqlValue(DB, "SELECT halt_reason FROM rollout WHERE id = " + id));
+                api.okPost("/api/v1/rollouts/" + id + "/resume", "");
+            }
+            else if (!"RUNNING".equals(status) && !"WAITING".equals(status)) {
+                break;
+            }
+        }
+        Thread.sleep(1500); // pg_stat_database is flushed by each backend at most once a second
+        double cpu = Bench.cpuSeconds(service) - cpu0;
+        long tx = Bench.transactions(DB) - tx0;
+        long[] done1 = Bench.terminalUpdates(DB, id);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long updated = done1[0] - done0[0];
+        Bench.figure("throughput_window_seconds", String.format("%.1f", seconds));
+        Bench.figure("throughput_status_at_end", status);
+        Bench.figure("throughput_unexpected_halts", unexpectedHalts);
+        Bench.figure("throughput_device_updates_terminal", updated + " (not skipped: " + (done1[1] - done0[1]) + ")");
+        Bench.figure("throughput_device_updates_per_second", String.format("%.1f", updated / seconds));
+        Bench.figure("service_cpu_seconds", String.format("%.1f", cpu));
+        Bench.figure("service_cpu_seconds_per_1000_updates",
+                String.format("%.2f", cpu * 1000 / Math.max(1, updated)));
+        Bench.figure("db_transactions", tx);
+        Bench.figure("db_transactions_per_device_update", String.format("%.1f", tx / (double) Math.max(1, updated)));
+    }
+
+    /**
+     * wrk on {@code GET /rollouts/{id}} while the rollout runs: a false silent-in-safe-mode halt on a loaded machine
+     * is resumed at once (checked every second), and the share of checks that saw it RUNNING is printed.
+     */
+    private void measureApiUnderLoad(int port) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread keeper = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    String s = Procs.psqlValue(DB, "SELECT status FROM rollout WHERE id = " + id);
+                    seen.merge(s, 1, Integer::sum);
+                    if ("HALTED".equals(s)) {
+                        api.okPost("/api/v1/rollouts/" + id + "/resume", "");
+                    }
+                    Thread.sleep(1000);
+                }
+                catch (Exception ex) {
+                    return;
+                }
+            }
+        });
+        keeper.start();
+        try {
+            Bench.wrk("get_rollout", "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id, wrkSeconds, 16);
+        }
+        finally {
+            done.set(true);
+            keeper.join();
+        }
+        Bench.figure("get_rollout_status_seen_during_wrk", seen + " (each HALTED resumed at once)");
+    }
+
+    private record Halt(String rule, long decidedMs, long observedMs, long flashesAfter) {
+    }
+
+    /**
+     * Injections alternate: a device stuck in safe mode (healerStuck: silent until safeModeSilence passes), half a
+     * failure-threshold breach (flashFails with 0 failures allowed). Each: inject, wait for HALTED, count the
+     * simulator's flash commands over the next 3 s, resume.
+     */
     private void injectHalts() throws Exception {
-        List<Long> latencies = new ArrayList<>();
-        long flashesAfterHalt = 0;
-        long deadline = System.currentTimeMillis() + 60_000L * Math.max(1, halts / 4 + 1);
-        for (int attempt = 0; latencies.size() < halts && attempt < halts * 3
+        List<Halt> samples = new ArrayList<>();
+        long silenceMs = Duration.parse(silence).toMillis();
+        int injected = 0;
+        long deadline = System.currentTimeMillis() + (silenceMs + 30_000L) * halts;
+        for (int attempt = 0; samples.size() < halts && attempt < halts * 3
                 && System.currentTimeMillis() < deadline; attempt++) {
             String device = pendingDevice();
             if (device == null) {
+                String s = Fleet.status(api, id);
+                if (s.equals("HALTED")) {
+                    api.okPost("/api/v1/rollouts/" + id + "/resume", "");
+                }
+                if (s.equals("COMPLETED") || s.equals("CANCELLED")) {
+                    break;
+                }
                 Thread.sleep(500);
+                attempt--; // nothing injected (the deadline still bounds the loop)
                 continue;
             }
-            sim.okPost("/sim/devices/" + device + "/faults", STUCK);
-            Object halted = awaitHalt(20_000);
+            boolean silent = injected++ % 2 == 0; // alternate what is injected, whatever halted last
+            sim.okPost("/sim/devices/" + device + "/faults",
+                    silent ? "{\"healerStuck\": true}" : "{\"flashFails\": true}");
+            Object halted = awaitHalt(silenceMs + 30_000);
             if (halted == null) {
+                System.out.println("no halt after injecting into " + device);
                 continue;
             }
+            long observed = System.currentTimeMillis();
             long flashesAtHalt = Json.num(Json.parse(sim.ok("/sim/stats")), "flashCommands");
-            latencies.add(java.time.Duration.between(java.time.Instant.parse(Json.str(halted, "haltReason.conditionAt")),
-                    java.time.Instant.parse(Json.str(halted, "haltReason.decidedAt"))).toMillis());
-            Thread.sleep(1000);
-            flashesAfterHalt += Json.num(Json.parse(sim.ok("/sim/stats")), "flashCommands") - flashesAtHalt;
+            Instant condition = Instant.parse(Json.str(halted, "haltReason.conditionAt"));
+            Instant decided = Instant.parse(Json.str(halted, "haltReason.decidedAt"));
+            Thread.sleep(3000);
+            long after = Json.num(Json.parse(sim.ok("/sim/stats")), "flashCommands") - flashesAtHalt;
+            Halt h = new Halt(Json.str(halted, "haltReason.rule"), Duration.between(condition, decided).toMillis(),
+                    observed - condition.toEpochMilli(), after);
+            System.out.println("halt " + (samples.size() + 1) + ": " + h);
+            samples.add(h);
             api.okPost("/api/v1/rollouts/" + id + "/resume", "");
         }
-        Collections.sort(latencies);
-        figure("halts_injected", latencies.size());
-        if (!latencies.isEmpty()) {
-            figure("halt_latency_ms_p50", latencies.get((latencies.size() - 1) / 2));
-            figure("halt_latency_ms_p99", latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1));
-            figure("halt_latency_ms_max", latencies.get(latencies.size() - 1));
-            figure("halt_latency_ms_all", latencies);
+        Bench.figure("halts_injected", samples.size());
+        if (samples.isEmpty()) {
+            return;
         }
-        figure("flash_commands_in_1s_after_halts", flashesAfterHalt);
-        figure("halt_latency_metric", prometheus("fleetota_rollout_halt_latency"));
+        Map<String, Long> byRule = new java.util.TreeMap<>();
+        samples.forEach(h -> byRule.merge(h.rule(), 1L, Long::sum));
+        Bench.figure("halts_by_rule", byRule);
+        List<Long> decided = samples.stream().map(Halt::decidedMs).toList();
+        List<Long> observed = samples.stream().map(Halt::observedMs).toList();
+        Bench.figure("halt_latency_ms_p50_p99_max", Bench.percentile(decided, 50) + " / "
+                + Bench.percentile(decided, 99) + " / " + Bench.percentile(decided, 100));
+        Bench.figure("halt_latency_ms_all", decided.stream().sorted().toList());
+        Bench.figure("halt_seen_by_api_ms_p50_p99_max", Bench.percentile(observed, 50) + " / "
+                + Bench.percentile(observed, 99) + " / " + Bench.percentile(observed, 100));
+        Bench.figure("flash_commands_in_3s_after_halts", samples.stream().mapToLong(Halt::flashesAfter).sum());
+        Bench.figure("halt_latency_metric", Bench.prometheus(api, "fleetota_rollout_halt_latency"));
     }
 
     @SuppressWarnings("unchecked")
@@ -182,55 +289,9 @@ public final class Scale {
             if ("HALTED".equals(Json.str(rollout, "status"))) {
                 return rollout;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         return null;
-    }
-
-    private String prometheus(String prefix) throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (String line : api.ok("/actuator/prometheus").split("\n")) {
-            if (line.startsWith(prefix)) {
-                b.append(line).append("; ");
-            }
-        }
-        return b.toString();
-    }
-
-    private void measureApiUnderLoad(int port) throws Exception {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + wrkSeconds + "s", "--latency", "-H",
-                "Authorization: Bearer " + Procs.ADMIN_TOKEN, "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id)
-            .redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes());
-        wrk.waitFor();
-        Matcher p99 = Pattern.compile("99%\\s+(\\S+)").matcher(out);
-        Matcher p50 = Pattern.compile("50%\\s+(\\S+)").matcher(out);
-        Matcher rps = Pattern.compile("Requests/sec:\\s+(\\S+)").matcher(out);
-        figure("get_rollout_status_during_wrk", Fleet.status(api, id));
-        figure("get_rollout_p50", p50.find() ? p50.group(1) : "?");
-        figure("get_rollout_p99", p99.find() ? p99.group(1) : "?");
-        figure("get_rollout_requests_per_second", rps.find() ? rps.group(1) : "?");
-        Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(out);
-        figure("get_rollout_non_2xx", non2xx.find() ? non2xx.group(1) : "0");
-    }
-
-    private static String heapAfterFullGc(long pid) throws Exception {
-        run("jcmd", String.valueOf(pid), "GC.run");
-        run("jcmd", String.valueOf(pid), "GC.run");
-        String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
-        return m.find() ? String.format("%.1f", Long.parseLong(m.group(1)) / 1024.0) : info;
-    }
-
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out;
-    }
-
-    private static String secs(long startNanos) {
-        return String.format("%.2f", (System.nanoTime() - startNanos) / 1e9);
     }
 
 }

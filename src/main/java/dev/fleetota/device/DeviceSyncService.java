@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -67,10 +68,13 @@ public class DeviceSyncService {
 
     private final DataSource dataSource;
 
+    private final ApplicationEventPublisher events;
+
     DeviceSyncService(DataSource dataSource, ParticleClient particle, NamedParameterJdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            DeviceSyncProperties settings, Clock clock) {
+            TransactionTemplate transactions, DeviceSyncProperties settings, Clock clock,
+            ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.events = events;
         this.particle = particle;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -141,6 +145,7 @@ public class DeviceSyncService {
         SyncReport report = new SyncReport(created, updated, total - created - updated, removed, total,
                 Duration.between(started, clock.instant()));
         log.info("Device sync: {}", report);
+        events.publishEvent(new DeviceListSynced(started));
         return report;
     }
 

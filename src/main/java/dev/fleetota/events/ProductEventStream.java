@@ -72,6 +72,9 @@ class ProductEventStream implements SmartLifecycle {
 
     private Instant nextConnectAt = Instant.MIN;
 
+    /** When the current connection opened (scheduler thread only). */
+    private Instant connectedAt;
+
     private boolean everConnected;
 
     ProductEventStream(EventStreamProperties settings, ParticleEndpoint endpoint,
@@ -190,6 +193,7 @@ class ProductEventStream implements SmartLifecycle {
         Instant now = clock.instant();
         boolean reconnect = everConnected;
         everConnected = true;
+        connectedAt = now;
         backoff.connected(now);
         state = State.CONNECTED;
         log.info("Particle product event stream {}", reconnect ? "reconnected" : "connected");
@@ -202,7 +206,9 @@ class ProductEventStream implements SmartLifecycle {
         }
         current = null;
         Instant now = clock.instant();
-        Duration delay = backoff.dropped(now);
+        Instant lastEvent = lastEventAt;
+        boolean delivered = lastEvent != null && connectedAt != null && lastEvent.isAfter(connectedAt);
+        Duration delay = backoff.dropped(now, delivered);
         nextConnectAt = now.plus(delay);
         state = State.RECONNECTING;
         log.warn("Particle event stream dropped ({}); reconnecting in {} ms", why, delay.toMillis());

@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reconnect delays for the event stream: exponential with "equal jitter" (half the step fixed, half random). The
- * failure count resets only when a connection stayed up for a while, so a server that accepts and immediately drops
- * cannot make the client spin at the base delay. Not thread-safe: used from the stream's scheduler thread.
+ * failure count resets only when a connection stayed up for a while or delivered an event, so a server that accepts
+ * and immediately drops cannot make the client spin at the base delay. Not thread-safe: used from the stream's
+ * scheduler thread.
  */
 final class ReconnectBackoff {
 
@@ -33,7 +34,15 @@ final class ReconnectBackoff {
 
     /** The connection dropped (or never opened) at {@code at}: how long to wait before the next attempt. */
     Duration dropped(Instant at) {
-        if (connectedAt != null && Duration.between(connectedAt, at).compareTo(stableAfter) > 0) {
+        return dropped(at, false);
+    }
+
+    /**
+     * As {@link #dropped(Instant)}; {@code delivered}: the connection delivered at least one event, so it worked
+     * (a server that drops working streams every few seconds must not keep us deaf for minutes between them).
+     */
+    Duration dropped(Instant at, boolean delivered) {
+        if (connectedAt != null && (delivered || Duration.between(connectedAt, at).compareTo(stableAfter) > 0)) {
             failures = 0;
         }
         connectedAt = null;

@@ -8,8 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Token bucket that never lets more than {@code limit} permits through in any window of {@code period}: it starts
- * with a small burst ({@code limit / 10}, at least 1) and refills at {@code (limit - burst) / period}, so burst plus
- * refill inside one window is at most the limit. Callers reserve a permit and then wait for it outside the lock, so
+ * with a small burst ({@code limit / 50}, at least 1) and refills at {@code (limit - burst) / period}, so burst plus
+ * refill inside one window is at most the limit, and a saturated client uses 98 % of it (a burst of a tenth left
+ * only 90 %; docs/benchmarks.md, Particle budget). Callers reserve a permit and then wait for it outside the lock, so
  * concurrent callers are served in order. A caller that would have to wait longer than {@code maxWait} is refused.
  */
 final class ParticleRateLimiter {
@@ -31,7 +32,7 @@ final class ParticleRateLimiter {
             throw new IllegalArgumentException("a rate limit must allow at least 2 permits per period");
         }
         this.name = name;
-        this.capacity = Math.max(1, limit / 10);
+        this.capacity = Math.max(1, limit / 50);
         this.permitsPerNano = (limit - capacity) / (double) period.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         this.tokens = capacity;

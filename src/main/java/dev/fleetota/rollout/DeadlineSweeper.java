@@ -48,14 +48,21 @@ class DeadlineSweeper {
                 """, rolloutId, ts(now), ts(now), ts(now), ts(now));
     }
 
+    /**
+     * The last stream (re)connect, while no device sync has read the list since: events before it may have been lost,
+     * so silence counts from it; once a sync has caught up, a device's own last hearing counts again.
+     */
+    private static final String DEAF_SINCE = "CASE WHEN s.at >= m.at THEN NULL ELSE m.at END";
+
     List<Silent> silentInSafeMode(long rolloutId, java.time.Duration silence, Instant now) {
         return jdbc.query("""
                 WITH due AS (
-                    SELECT du.id, greatest(du.safe_mode_since, du.last_event_at, d.last_heard, m.at) AS heard
+                    SELECT du.id, greatest(du.safe_mode_since, du.last_event_at, d.last_heard, %1$s) AS heard
                     FROM device_update du JOIN device d ON d.id = du.device_id
                     LEFT JOIN engine_marker m ON m.name = 'event-stream-connected'
+                    LEFT JOIN engine_marker s ON s.name = 'device-list-synced'
                     WHERE du.rollout_id = ? AND du.state = 'SAFE_MODE'
-                      AND greatest(du.safe_mode_since, du.last_event_at, d.last_heard, m.at) <= ?
+                      AND greatest(du.safe_mode_since, du.last_event_at, d.last_heard, %1$s) <= ?
                     FOR UPDATE OF du SKIP LOCKED),
                 upd AS (
                     UPDATE device_update d SET state = 'SILENT_IN_SAFE_MODE', state_changed_at = ?, finished_at = ?,
@@ -70,8 +77,35 @@ class DeadlineSweeper {
                     SELECT id, rollout_id, device_id, attempt, ?, 'SAFE_MODE', 'SILENT_IN_SAFE_MODE', 'silence'
                     FROM upd)
                 SELECT device_id, heard FROM upd ORDER BY device_id
-                """, (rs, i) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant().plus(silence)), rolloutId,
+                """.formatted(DEAF_SINCE),
+                (rs, i) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant().plus(silence)), rolloutId,
                 ts(now.minus(silence)), ts(now), ts(now), ts(now));
+    }
+
+    /**
+     * The device list (sync after a stream gap) shows a device that entered safe mode after its command while the
+     * stream missed its {@code spark/status/safe-mode} (it is still REQUESTED or FLASHING): it is in SAFE_MODE since
+     * the list last heard from it (not before its command), so its silence and its heal deadline are watched.
+     */
+    int reconcileSafeModeFromDeviceList(long rolloutId, java.time.Duration safeModeMaxDuration, Instant now) {
+        return jdbc.update("""
+                WITH due AS (
+                    SELECT du.id, du.state, greatest(du.requested_at, least(d.last_heard, ?)) AS since
+                    FROM device_update du JOIN device d ON d.id = du.device_id
+                    WHERE du.rollout_id = ? AND du.state IN ('REQUESTED', 'FLASHING')
+                      AND du.requested_at IS NOT NULL AND d.synced_at > du.requested_at
+                      AND d.online AND d.safe_mode AND d.safe_mode_changed_at > du.requested_at
+                    FOR UPDATE OF du SKIP LOCKED),
+                upd AS (
+                    UPDATE device_update d SET state = 'SAFE_MODE', state_changed_at = ?, safe_mode_since = due.since,
+                        deadline_at = ?
+                    FROM due WHERE d.id = due.id
+                    RETURNING d.id, d.rollout_id, d.device_id, d.attempt, due.state AS from_state)
+                INSERT INTO device_update_transition
+                    (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause)
+                SELECT id, rollout_id, device_id, attempt, ?, from_state, 'SAFE_MODE', 'reconciled from device list'
+                FROM upd
+                """, ts(now), rolloutId, ts(now), ts(now.plus(safeModeMaxDuration)), ts(now));
     }
 
     /** The device list (sync after a stream gap) shows the target app running: verify it. */

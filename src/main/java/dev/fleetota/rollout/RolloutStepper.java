@@ -79,6 +79,7 @@ class RolloutStepper {
         List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
                 policy.safety().safeModeSilence(), now);
         sweeper.reconcileFromDeviceList(rollout.getId(), policy.safety().verifyPeriod(), now);
+        sweeper.reconcileSafeModeFromDeviceList(rollout.getId(), policy.safety().safeModeMaxDuration(), now);
         RolloutStatus status = rollout.getStatus();
         if (status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING || status == RolloutStatus.PAUSED) {
             var halt = halts.evaluate(rollout, policy, silent, now);

@@ -48,4 +48,28 @@ class ReconnectBackoffTests {
         assertThat(delay).isLessThanOrEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void aConnectionThatDeliveredAnEventResetsTheBackoffHoweverShortItWas() {
+        for (int i = 0; i < 5; i++) {
+            backoff.dropped(T0);
+        }
+        backoff.connected(T0);
+
+        Duration delay = backoff.dropped(T0.plusSeconds(3), true);
+
+        assertThat(delay).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aShortConnectionThatDeliveredNothingKeepsGrowingTheBackoff() {
+        for (int i = 0; i < 5; i++) {
+            backoff.dropped(T0);
+        }
+        backoff.connected(T0);
+
+        Duration delay = backoff.dropped(T0.plusSeconds(3), false);
+
+        assertThat(delay).isGreaterThanOrEqualTo(Duration.ofSeconds(16));
+    }
+
 }

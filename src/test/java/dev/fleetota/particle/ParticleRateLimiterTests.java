@@ -91,6 +91,38 @@ class ParticleRateLimiterTests {
         assertThat(arrivals).hasSize(1);
     }
 
+    @Test
+    void aSaturatedLimiterHandsOutAtLeast95PercentOfTheLimit() throws Exception {
+        ParticleRateLimiter limiter = new ParticleRateLimiter("request", 100, Duration.ofMillis(500),
+                Duration.ofSeconds(10));
+        List<Long> granted = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofMillis(2700).toNanos();
+        List<Thread> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        limiter.acquire();
+                        granted.add(System.nanoTime() - start);
+                    }
+                }
+                catch (java.io.IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        // steady state: two seconds after the first window (the initial burst left out): at most 400 fit, 95 % = 380
+        long inSteadyState = granted.stream().filter(t -> t >= 500_000_000L && t < 2_500_000_000L).count();
+        assertThat(inSteadyState).isBetween(380L, 401L);
+    }
+
     private ParticleProperties properties(int requests, int streamOpens, Duration maxWait) {
         return ParticleTestSupport.properties(server,
                 new ParticleProperties.RateLimit(requests, PERIOD, streamOpens, PERIOD, maxWait), 0,

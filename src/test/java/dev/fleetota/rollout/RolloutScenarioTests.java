@@ -1,12 +1,14 @@
 package dev.fleetota.rollout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.fleetota.IntegrationTest;
+import dev.fleetota.events.EventStreamConnected;
 import dev.fleetota.particlesim.DeviceSpec;
 import dev.fleetota.particlesim.Fault;
 import dev.fleetota.particlesim.Platform;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -122,6 +125,55 @@ class RolloutScenarioTests {
         driver.driveFor(Duration.ofSeconds(2));
         assertThat(electrons.stream().filter(d -> !canary.contains(d)))
             .allSatisfy(d -> assertThat(SimulatedFleet.flashCount(d)).as("flashes to " + d).isZero());
+    }
+
+    /**
+     * bench/chaos "drops": the stream missed the device's safe-mode event (it is down), and reconnects every second
+     * after that, each followed by a device-list sync. The list shows the device in safe mode, and once a sync has
+     * read the list after a reconnect its silence counts from its last hearing again: the halt comes on time.
+     */
+    @Test
+    void deviceSilentInSafeModeHaltsOnTimeThoughTheStreamMissedItAndReconnectsEverySecond() throws Exception {
+        int old = SimulatedFleet.newFirmware("4.0.2");
+        List<String> devices = borons(1, "4.0.2", old);
+        String doomed = devices.get(0);
+        SIM.setFault(doomed, Fault.NONE.withHealerStuck());
+        long id = rolloutFor("deaf", devices, "4.2.0", List.of(13), policy(1, 1, 1.0, 1, "PT4S", false, 1));
+        SmartLifecycle stream = context.getBean("productEventStream", SmartLifecycle.class);
+        stream.stop();
+        try {
+            driver.action(id, "start");
+            driver.driveUntil(Duration.ofSeconds(10), () -> "safe_mode".equals(SIM.device(doomed).status()));
+            long started = System.nanoTime();
+            long[] lastReconnect = { 0 };
+            driver.driveUntil(Duration.ofSeconds(20), () -> {
+                if (System.nanoTime() - lastReconnect[0] > 1_000_000_000L) {
+                    lastReconnect[0] = System.nanoTime();
+                    context.publishEvent(new EventStreamConnected(Instant.now(), true));
+                    syncQuietly();
+                }
+                return driver.statusIs(id, "HALTED") || driver.describeQuietly(id);
+            });
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            String view = driver.rollout(id);
+            assertThat((String) JsonPath.read(view, "$.haltReason.rule")).isEqualTo("SILENT_IN_SAFE_MODE");
+            assertThat((List<String>) JsonPath.read(view, "$.haltReason.deviceIds")).containsExactly(doomed);
+            assertThat(driver.deviceTimeline(id, doomed)).endsWith("REQUESTED,SAFE_MODE,SILENT_IN_SAFE_MODE");
+            assertThat(tookMillis).as("halt after the device went silent").isLessThan(9_000);
+        }
+        finally {
+            stream.start();
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            driver.syncDevices();
+        }
+        catch (dev.fleetota.common.ConflictException busy) {
+            // the debounced reconnect sync of DeviceSyncJob is running: it records the same
+        }
     }
 
     @Test

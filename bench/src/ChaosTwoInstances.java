@@ -1,0 +1,104 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scenario 2: two instances (distinct instance ids) on one database and one simulator; the one holding the
+ * event-stream lease is killed with kill -9 mid-rollout, several times, and restarted after the survivor took over.
+ * Measures the takeover: kill → survivor holds the lease, and kill → the next device-update transition committed.
+ * Then every invariant must hold; the takeover must come within lease duration + renew interval + 5 s.
+ */
+final class ChaosTwoInstances {
+
+    static final int LEASE_SECONDS = 10;
+
+    static final int RENEW_SECONDS = 2;
+
+    private ChaosTwoInstances() {
+    }
+
+    static void run(Chaos chaos, String name) throws Exception {
+        int devices = chaos.option("chaos.two.devices", 200, 1000);
+        int kills = chaos.option("chaos.two.kills", 2, 6);
+        long bound = (LEASE_SECONDS + RENEW_SECONDS + 5) * 1000L;
+        long started = System.currentTimeMillis();
+        try (ChaosRig rig = new ChaosRig(chaos.db, devices, chaos.timeScale)) {
+            List<String> names = List.of("chaos-a", "chaos-b");
+            List<Integer> ports = List.of(Procs.freePort(), Procs.freePort());
+            String[] options = { "--fleetota.events.stream.lease-duration=PT" + LEASE_SECONDS + "S",
+                "--fleetota.events.stream.lease-renew-interval=PT" + RENEW_SECONDS + "S",
+                ChaosRig.SHORT_CLAIMS };
+            List<Process> services = new ArrayList<>(rig.services(names, ports, options));
+            Http api = ChaosRig.api(ports.get(0));
+            long id = Fleet.createRollout(api, 4, ChaosRig.TARGET_OS, ChaosRig.POLICY);
+            ChaosRig.api(ports.get(1)).okPost("/api/v1/rollouts/" + id + "/start", "");
+            List<Long> leaseTakeovers = new ArrayList<>();
+            List<Long> progressTakeovers = new ArrayList<>();
+            int done = 0;
+            for (; done < kills && !ChaosRig.finished(api, id); done++) {
+                chaos.pause(2000, 6000);
+                String holder = holder(rig);
+                int victim = names.indexOf(holder);
+                if (victim < 0) {
+                    victim = chaos.random.nextInt(2);
+                }
+                int survivor = 1 - victim;
+                api = ChaosRig.api(ports.get(survivor));
+                String before = Fleet.status(api, id);
+                Procs.kill9(services.get(victim));
+                long killedAt = System.currentTimeMillis();
+                long lease = awaitLease(rig, names.get(survivor), killedAt + 60_000) - killedAt;
+                long progress = awaitTransition(rig, killedAt, killedAt + 60_000) - killedAt;
+                leaseTakeovers.add(lease);
+                progressTakeovers.add(progress);
+                System.out.printf("%s: kill -9 #%d of %s (lease holder: %s) at +%ds, rollout %s: %s holds the "
+                        + "event-stream lease after %d ms, next device transition after %d ms%n", name, done + 1,
+                        names.get(victim), holder, (killedAt - started) / 1000, before, names.get(survivor), lease,
+                        progress);
+                if (lease < 0 || lease > bound) {
+                    chaos.invariants.violation(name, "takeover of the event-stream lease took " + lease
+                            + " ms (bound " + bound + " ms; negative = never within 60 s)");
+                }
+                if (!ChaosRig.finished(api, id) && (progress < 0 || progress > bound)) {
+                    chaos.invariants.violation(name, "no device progress within " + bound + " ms of the kill ("
+                            + progress + " ms)");
+                }
+                services.set(victim, rig.service(names.get(victim), ports.get(victim), options));
+            }
+            ChaosRig.awaitEnd(api, id, chaos.rolloutTimeout());
+            String summary = chaos.invariants.check(name, api, rig.truth, id, "COMPLETED");
+            System.out.printf("%s: 2 instances, %d devices, %d kills, lease takeover ms %s (bound %d), next "
+                    + "transition ms %s, rollout %s after %d s; %s%n", name, devices, done, leaseTakeovers, bound,
+                    progressTakeovers, Fleet.status(api, id), (System.currentTimeMillis() - started) / 1000, summary);
+        }
+    }
+
+    private static String holder(ChaosRig rig) throws Exception {
+        return rig.sql("SELECT holder FROM lease WHERE name = 'particle-event-stream' AND expires_at >= now()");
+    }
+
+    /** Epoch ms when {@code survivor} was first seen holding the event-stream lease; -1 if not before the deadline. */
+    private static long awaitLease(ChaosRig rig, String survivor, long deadline) throws Exception {
+        while (System.currentTimeMillis() < deadline) {
+            if (survivor.equals(holder(rig))) {
+                return System.currentTimeMillis();
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+    /** Epoch ms of the first device-update transition committed after {@code since}; -1 if none before the deadline. */
+    private static long awaitTransition(ChaosRig rig, long since, long deadline) throws Exception {
+        while (System.currentTimeMillis() < deadline) {
+            String at = rig.sql("SELECT coalesce(floor(extract(epoch FROM min(at)) * 1000), 0)::bigint "
+                    + "FROM device_update_transition WHERE at > to_timestamp(" + since / 1000.0 + ")");
+            long first = Long.parseLong(at);
+            if (first > 0) {
+                return first;
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+}
