@@ -5,8 +5,9 @@ import java.util.List;
  * limiting the same way (Particle documents 10,000 requests per 5 minutes per IP; here both are configured with
  * {@code budget.requests} per {@code budget.windowSeconds}, default 100 per 20 s = 5/s, low enough for a loaded
  * machine's service to keep it saturated: at 33/s the service itself was the limit on the shared machine). Over a
- * window of whole rate windows after the first one (its burst left out) it prints the Particle calls per second as
- * a share of the configured limit, the share answered 429 and the Particle calls per updated device.
+ * window of whole rate windows inside the first full-size batch (one rate window after it opened) it prints the
+ * Particle calls per second as a share of the configured limit, the share answered 429 and the Particle calls per
+ * updated device.
  */
 public final class Budget {
 
@@ -40,7 +41,14 @@ public final class Budget {
             Bench.figure("configured_limit", limit + " requests per " + windowSeconds + " s (service and simulator)");
             long id = Bench.createRollout(api, POLICY);
             api.okPost("/api/v1/rollouts/" + id + "/start", "");
-            Thread.sleep(windowSeconds * 1000L); // the limiter's initial burst
+            // measure inside the first full-size batch: the canary's own wait for its devices is not budget
+            // the service could use (a staged rollout is idle there by design), then skip one more rate window
+            long waitUntil = System.currentTimeMillis() + 600_000;
+            while (System.currentTimeMillis() < waitUntil && Long.parseLong(Procs.psqlValue(DB,
+                    "SELECT count(*) FROM rollout_batch WHERE started_at IS NOT NULL AND rollout_id = " + id)) < 2) {
+                Thread.sleep(250);
+            }
+            Thread.sleep(windowSeconds * 1000L);
             Object s0 = Json.parse(sim.ok("/sim/stats"));
             long[] done0 = Bench.terminalUpdates(DB, id);
             long t0 = System.nanoTime();

@@ -81,8 +81,12 @@ class CommandOutbox {
     int cancelPending(long rolloutId) {
         int cancelled = jdbc.update(
                 "UPDATE flash_command SET status = 'CANCELLED' WHERE rollout_id = ? AND status = 'PENDING'", rolloutId);
-        jdbc.update("UPDATE device_update SET deadline_at = NULL WHERE rollout_id = ? AND state = 'PENDING'",
-                rolloutId);
+        // only the queued ones: a 100k rollout has ~100k PENDING rows, and rewriting them all held the halt's commit
+        // for seconds while it locked every row the event intake might need
+        jdbc.update("""
+                UPDATE device_update SET deadline_at = NULL
+                WHERE rollout_id = ? AND state = 'PENDING' AND deadline_at IS NOT NULL
+                """, rolloutId);
         return cancelled;
     }
 
