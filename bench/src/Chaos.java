@@ -89,10 +89,10 @@ public final class Chaos {
 
     /**
      * The bad-input fuzzer (issue 6 §fault 5, {@link Fuzz}) against a simulator and service of its own: its
-     * violations count here. Short mode sends 30 cases per operation, full mode 120 (seeded by the chaos seed).
+     * violations count here. Short mode sends 20 cases per operation, full mode 120 (seeded by the chaos seed).
      */
     private boolean fuzz(String name) throws Exception {
-        int cases = option("chaos.fuzz.cases", 30, 120);
+        int cases = option("chaos.fuzz.cases", 20, 120);
         long found = Fuzz.standalone(random.nextLong(), cases);
         for (long i = 0; i < found; i++) {
             invariants.violation(name, "fuzz violation " + (i + 1) + " (details above)");

@@ -26,7 +26,7 @@ final class ChaosStorms {
     }
 
     static void run(Chaos chaos, String name) throws Exception {
-        int devices = chaos.option("chaos.storms.devices", 200, 1000);
+        int devices = chaos.option("chaos.storms.devices", 100, 1000);
         long started = System.currentTimeMillis();
         try (ChaosRig rig = new ChaosRig(chaos.db, devices, chaos.timeScale)) {
             int port = Procs.freePort();
