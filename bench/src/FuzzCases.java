@@ -53,10 +53,7 @@ final class FuzzCases {
 
     static final String UNKNOWN_ID = "987654321";
 
-    private static final String HUGE = "x".repeat(200_000);
 
-    /** Elements of the "huge array" case: above every {@code maxItems} of the API except cohort device ids (100,000). */
-    private static final int HUGE_ARRAY = Integer.getInteger("fuzz.hugeArray", 20_000);
 
     private static final List<String> BAD_PATH = List.of("-1", "0", "99999999999999999999999", "abc", "1.5", "1e3",
             "null", "%C3%BC%E2%9C%93%F0%9F%98%80", "%20", "%00", "%2F", "..", "%2e%2e", "a;b=c", "%25",
@@ -66,8 +63,11 @@ final class FuzzCases {
 
     private final Fixtures fixtures;
 
+    private final FuzzValues values;
+
     FuzzCases(Map<String, Object> doc, Fixtures fixtures) {
         this.doc = doc;
+        this.values = new FuzzValues(doc);
         this.fixtures = fixtures;
     }
 
@@ -94,7 +94,7 @@ final class FuzzCases {
         String admin = bearer(fixtures.token("ADMIN"));
         String bodyType = requestType(op);
         Map<String, Object> schema = requestSchema(op);
-        String valid = schema == null ? null : FuzzJson.write(validValue(schema, 0));
+        String valid = schema == null ? null : FuzzJson.write(values.validValue(schema, 0));
         List<Case> invalid = new ArrayList<>();
         // tokens
         for (String[] t : List.of(new String[] { "no token", null }, new String[] { "garbage token", "Bearer garbage" },
@@ -123,9 +123,9 @@ final class FuzzCases {
         // query parameters (an object parameter is exploded: its properties are the query parameters)
         Map<String, Map<String, Object>> query = new LinkedHashMap<>();
         for (Map<String, Object> param : paramSpecs(op, "query")) {
-            Map<String, Object> ps = resolve((Map<String, Object>) param.get("schema"));
+            Map<String, Object> ps = values.resolve((Map<String, Object>) param.get("schema"));
             if (ps != null && ps.get("properties") instanceof Map<?, ?> props) {
-                ((Map<String, Object>) props).forEach((k, v) -> query.put(k, resolve((Map<String, Object>) v)));
+                ((Map<String, Object>) props).forEach((k, v) -> query.put(k, values.resolve((Map<String, Object>) v)));
             }
             else {
                 query.put((String) param.get("name"), ps);
@@ -133,7 +133,7 @@ final class FuzzCases {
         }
         for (Map.Entry<String, Map<String, Object>> param : query.entrySet()) {
             String name = param.getKey();
-            for (String bad : badQueryValues(param.getValue())) {
+            for (String bad : values.badQueryValues(param.getValue())) {
                 String sep = target.contains("?") ? "&" : "?";
                 invalid.add(new Case("query " + name + "=" + abbreviate(bad), op.method(),
                         target + sep + name + "=" + URLEncoder.encode(bad, StandardCharsets.UTF_8), admin, bodyType,
@@ -168,7 +168,7 @@ final class FuzzCases {
     @SuppressWarnings("unchecked")
     private List<Case> bodyCases(Operation op, String target, String auth, String type, Map<String, Object> schema) {
         List<Case> cases = new ArrayList<>();
-        String valid = FuzzJson.write(validValue(schema, 0));
+        String valid = FuzzJson.write(values.validValue(schema, 0));
         cases.add(new Case("body: empty", op.method(), target, auth, type, "", false));
         cases.add(new Case("body: none, no content type", op.method(), target, auth, null, null, false));
         cases.add(new Case("body: invalid JSON", op.method(), target, auth, type, "{\"a\": ", false));
@@ -181,7 +181,7 @@ final class FuzzCases {
                 false));
         cases.add(new Case("body: deep object nesting", op.method(), target, auth, type,
                 "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), false));
-        cases.add(new Case("body: huge string", op.method(), target, auth, type, "\"" + HUGE + "\"", false));
+        cases.add(new Case("body: huge string", op.method(), target, auth, type, "\"" + FuzzValues.HUGE + "\"", false));
         cases.add(new Case("body: BOM + garbage", op.method(), target, auth, type, "\uFEFF\u0000garbage", false));
         cases.add(new Case("content type text/plain", op.method(), target, auth, "text/plain", valid, false));
         cases.add(new Case("content type application/xml", op.method(), target, auth, "application/xml",
@@ -194,7 +194,7 @@ final class FuzzCases {
         if (!"object".equals(schema.get("type")) || !(schema.get("properties") instanceof Map)) {
             return cases;
         }
-        Map<String, Object> validObject = (Map<String, Object>) validValue(schema, 0);
+        Map<String, Object> validObject = (Map<String, Object>) values.validValue(schema, 0);
         cases.add(new Case("body: extra unknown property", op.method(), target, auth, type,
                 FuzzJson.write(with(validObject, "fuzzUnknown", 1)), false));
         cases.add(new Case("body: duplicate keys", op.method(), target, auth, type,
@@ -209,158 +209,14 @@ final class FuzzCases {
         }
         Map<String, Object> props = (Map<String, Object>) schema.get("properties");
         for (Map.Entry<String, Object> p : props.entrySet()) {
-            Map<String, Object> ps = resolve((Map<String, Object>) p.getValue());
-            for (Map.Entry<String, Object> bad : badValues(ps).entrySet()) {
+            Map<String, Object> ps = values.resolve((Map<String, Object>) p.getValue());
+            for (Map.Entry<String, Object> bad : values.badValues(ps).entrySet()) {
                 cases.add(new Case("body: " + p.getKey() + " " + bad.getKey(), op.method(), target, auth, type,
                         FuzzJson.write(with(validObject, p.getKey(), bad.getValue())), !required.contains(p.getKey())
                                 && bad.getKey().equals("null")));
             }
         }
         return cases;
-    }
-
-    /** Wrong values for one field, by its schema type. */
-    private Map<String, Object> badValues(Map<String, Object> schema) {
-        Map<String, Object> bad = new LinkedHashMap<>();
-        String type = String.valueOf(schema.get("type"));
-        bad.put("null", null);
-        bad.put("object", Map.of("fuzz", List.of(1, "two")));
-        switch (type) {
-            case "integer", "number" -> {
-                bad.put("string", "abc");
-                bad.put("overflow", new FuzzJson.Raw("123456789012345678901234567890"));
-                bad.put("negative", -1);
-                bad.put("fraction", 1.5);
-                bad.put("huge exponent", new FuzzJson.Raw("1e400"));
-                bad.put("boolean", true);
-            }
-            case "boolean" -> {
-                bad.put("string", "maybe");
-                bad.put("number", 2);
-            }
-            case "array" -> {
-                bad.put("string", "not-an-array");
-                bad.put("array of nulls", Collections.nCopies(3, null));
-                bad.put("array of objects", List.of(Map.of("a", 1)));
-                bad.put("huge array", Collections.nCopies(HUGE_ARRAY, 1));
-            }
-            default -> {
-                bad.put("number", 42);
-                bad.put("array", List.of("a"));
-                bad.put("huge string", HUGE);
-                bad.put("empty string", "");
-                bad.put("control characters", "a\u0000b\u001b[31m\r\n");
-                bad.put("unicode", "\u202e\uD83D\uDE00\u00fc\u4e2d");
-                if (schema.get("enum") != null) {
-                    bad.put("unknown enum value", "NOT_A_VALUE");
-                }
-                if (schema.get("format") != null) {
-                    bad.put("bad " + schema.get("format"), "2026-13-45T99:99:99Z");
-                }
-                bad.put("bad duration", "PT-9999999999999999H");
-            }
-        }
-        return bad;
-    }
-
-    private List<String> badQueryValues(Map<String, Object> schema) {
-        String type = schema == null ? "string" : String.valueOf(schema.get("type"));
-        List<String> bad = new ArrayList<>(List.of("", "%", "\u00fc\u202e", "x".repeat(5000)));
-        switch (type) {
-            case "integer", "number" -> bad.addAll(List.of("-1", "1000000000", "abc", "99999999999999999999", "1.5"));
-            case "boolean" -> bad.add("maybe");
-            default -> {
-                bad.addAll(List.of("NOT_A_VALUE", "2026-13-45T99:00:00Z", "yesterday", "-1", "1000000000"));
-            }
-        }
-        if (schema != null && schema.get("enum") != null) {
-            bad.add("not_an_enum_value");
-        }
-        return bad;
-    }
-
-    /** A plausible value for a schema (depth-limited). */
-    @SuppressWarnings("unchecked")
-    Object validValue(Map<String, Object> raw, int depth) {
-        Map<String, Object> schema = resolve(raw);
-        if (schema == null || depth > 6) {
-            return null;
-        }
-        if (schema.get("example") != null) {
-            return schema.get("example");
-        }
-        if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-            return values.get(0);
-        }
-        String type = String.valueOf(schema.get("type"));
-        String format = String.valueOf(schema.get("format"));
-        String pattern = String.valueOf(schema.get("pattern"));
-        if (pattern.contains("0-9a-f")) {
-            return "abcdef0123456789abcdef01";
-        }
-        if (pattern.matches("[A-Z_|]+")) {
-            return pattern.split("\\|")[0];
-        }
-        switch (type) {
-            case "object" -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                if (schema.get("properties") instanceof Map<?, ?> props) {
-                    for (Map.Entry<String, Object> p : ((Map<String, Object>) props).entrySet()) {
-                        out.put(p.getKey(), named(p.getKey(), validValue((Map<String, Object>) p.getValue(),
-                                depth + 1)));
-                    }
-                }
-                return out;
-            }
-            case "array" -> {
-                Object item = validValue((Map<String, Object>) schema.get("items"), depth + 1);
-                return item == null ? List.of() : List.of(item);
-            }
-            case "integer" -> {
-                return 1;
-            }
-            case "number" -> {
-                return 0.5;
-            }
-            case "boolean" -> {
-                return false;
-            }
-            default -> {
-                return switch (format) {
-                    case "date-time" -> "2026-01-01T00:00:00Z";
-                    case "date" -> "2026-01-01";
-                    case "duration" -> "PT1H";
-                    default -> "fuzz-" + depth;
-                };
-            }
-        }
-    }
-
-    /** Values the schema cannot express (a Device OS version, the simulator's product). */
-    private static Object named(String property, Object value) {
-        if (property.toLowerCase().contains("deviceos")) {
-            return "6.1.1";
-        }
-        return property.equals("productId") ? 30301 : value;
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> resolve(Map<String, Object> schema) {
-        if (schema == null) {
-            return null;
-        }
-        Object ref = schema.get("$ref");
-        if (ref != null) {
-            String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
-            return resolve((Map<String, Object>) Json.at(doc, "components.schemas." + name));
-        }
-        if (schema.get("allOf") instanceof List<?> all && all.size() == 1) {
-            return resolve((Map<String, Object>) all.get(0));
-        }
-        if (schema.get("oneOf") instanceof List<?> one && !one.isEmpty()) {
-            return resolve((Map<String, Object>) one.get(0));
-        }
-        return schema;
     }
 
     @SuppressWarnings("unchecked")
@@ -370,7 +226,7 @@ final class FuzzCases {
             return null;
         }
         Map<String, Object> media = (Map<String, Object>) types.values().iterator().next();
-        return resolve((Map<String, Object>) media.get("schema"));
+        return values.resolve((Map<String, Object>) media.get("schema"));
     }
 
     private static String requestType(Operation op) {
