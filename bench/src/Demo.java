@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class Demo {
 
-    private static final String DB = "fleetota_bench_demo";
+    private static final String DB = System.getProperty("demo.db", "fleetota_bench_demo");
 
     public static void main(String[] args) throws Exception {
         int devices = Integer.getInteger("demo.devices", 10_000);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Ingest {
 
-    private static final String DB = "fleetota_bench_ingest";
+    private static final String DB = System.getProperty("ingest.db", "fleetota_bench_ingest");
 
     private static final String SECRET = "bench-webhook-secret-0123456789";
 

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Scale {
 
-    static final String DB = "fleetota_bench_scale";
+    static final String DB = System.getProperty("scale.db", "fleetota_bench_scale");
 
     private final int devices = Integer.getInteger("scale.devices", 1000);
 
