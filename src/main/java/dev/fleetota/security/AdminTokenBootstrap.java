@@ -5,13 +5,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * On a first start (no token at all), creates the ADMIN token {@code admin}: from
  * {@code fleetota.security.admin-token} (env {@code FLEETOTA_ADMIN_TOKEN}) when set, otherwise with a generated
- * secret that is printed once, here, as the only secret ever logged.
+ * secret that is printed once, here, as the only secret ever logged. Instances starting at once on an empty
+ * database create it once: the others wait for it and start normally ({@link TokenAdministration#issueFirstAdmin}).
  */
 @Component
 class AdminTokenBootstrap implements ApplicationRunner {
@@ -34,32 +34,27 @@ class AdminTokenBootstrap implements ApplicationRunner {
         if (tokens.anyTokenExists()) {
             return;
         }
-        try {
-            if (properties.hasAdminToken()) {
-                createConfigured();
-            }
-            else {
-                createGenerated();
-            }
-        }
-        catch (DataIntegrityViolationException ex) {
-            log.info("Another instance created the first admin token at the same time; nothing to do");
-        }
+        boolean configured = properties.hasAdminToken();
+        String secret = configured ? configuredSecret() : TokenSecrets.generate();
+        tokens.issueFirstAdmin(ADMIN_TOKEN_NAME, secret).ifPresentOrElse(issued -> announce(issued, configured),
+                () -> log.info("Another instance created the first API token at the same time; nothing to do"));
     }
 
-    private void createConfigured() {
+    private String configuredSecret() {
         String secret = properties.adminToken().trim();
         if (secret.length() < ApiSecurityProperties.MIN_ADMIN_TOKEN_LENGTH) {
             throw new IllegalStateException("fleetota.security.admin-token (FLEETOTA_ADMIN_TOKEN) must be at least "
                     + ApiSecurityProperties.MIN_ADMIN_TOKEN_LENGTH + " characters long");
         }
-        tokens.issue(ADMIN_TOKEN_NAME, Role.ADMIN, secret);
-        log.info("Created the ADMIN token '{}' from fleetota.security.admin-token (FLEETOTA_ADMIN_TOKEN)",
-                ADMIN_TOKEN_NAME);
+        return secret;
     }
 
-    private void createGenerated() {
-        IssuedToken issued = tokens.issue(ADMIN_TOKEN_NAME, Role.ADMIN);
+    private void announce(IssuedToken issued, boolean configured) {
+        if (configured) {
+            log.info("Created the ADMIN token '{}' from fleetota.security.admin-token (FLEETOTA_ADMIN_TOKEN)",
+                    ADMIN_TOKEN_NAME);
+            return;
+        }
         log.warn("""
 
                 ==================== FIRST START: ADMIN API TOKEN (shown once) ====================

@@ -18,6 +18,11 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
     List<ApiToken> findAllByOrderByIdAsc();
 
+    /** Blocks other writers of the table (and other callers of this) until the transaction ends; reads go on. */
+    @Modifying
+    @Query(value = "LOCK TABLE api_token IN SHARE ROW EXCLUSIVE MODE", nativeQuery = true)
+    void lockAgainstConcurrentWriters();
+
     /** Sets last_used_at unless it was set after {@code threshold}: at most one write per token and period. */
     @Modifying
     @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id"

@@ -3,6 +3,7 @@ package dev.fleetota.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.fleetota.audit.AuditOutcome;
 import dev.fleetota.audit.AuditService;
@@ -49,6 +50,20 @@ public class TokenAdministration {
         audit.record("token.create", RESOURCE, String.valueOf(token.getId()), AuditOutcome.SUCCESS,
                 Map.of("name", name, "role", role.name()));
         return new IssuedToken(token.getId(), name, role, token.getCreatedAt(), secret);
+    }
+
+    /**
+     * The first token ({@code name}, ADMIN, {@code secret}) unless a token exists by now; empty then. Instances
+     * starting at once on an empty database serialize on a lock of the token table, held until commit: the first
+     * creates the token, the others wait for its commit, then see it and create nothing (no conflict, no audit entry).
+     */
+    @Transactional
+    Optional<IssuedToken> issueFirstAdmin(String name, String secret) {
+        tokens.lockAgainstConcurrentWriters();
+        if (tokens.count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(issue(name, Role.ADMIN, secret));
     }
 
     @Transactional(readOnly = true)
