@@ -49,9 +49,15 @@ final class ChaosRig implements AutoCloseable {
         this.truth = new Http("http://127.0.0.1:" + simPort, null);
     }
 
-    /** Starts (or restarts) instance {@code name} on {@code port}; extra service options as in Procs.service. */
+    /**
+     * Starts (or restarts) instance {@code name} on {@code port} and waits until it is ready (Procs.service); extra
+     * service options as in Procs.service; {@code -Dbench.poolSize} sets its connection pool (default 20).
+     */
     Process service(String name, int port, String... extra) throws Exception {
         List<String> options = new ArrayList<>(List.of("--fleetota.rollout.tick-interval=PT0.3S"));
+        if (Integer.getInteger("bench.poolSize") != null) {
+            options.add("--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.poolSize"));
+        }
         options.addAll(List.of(extra));
         Process p = Procs.service(name, port, jdbc, simPort,
                 List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), options.toArray(String[]::new));

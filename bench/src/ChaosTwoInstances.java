@@ -3,7 +3,8 @@ import java.util.List;
 
 /**
  * Scenario 2: two instances (distinct instance ids) on one database and one simulator; the one holding the
- * event-stream lease is killed with kill -9 mid-rollout, several times, and restarted after the survivor took over.
+ * event-stream lease is killed with kill -9 mid-rollout (short mode once, full mode six times), and restarted after
+ * the survivor took over when another kill follows (a restart after the last kill would only compete for the CPU).
  * Measures the takeover: kill → survivor holds the lease, and kill → the next device-update transition committed.
  * Then every invariant must hold; the takeover must come within lease duration + renew interval + 5 s.
  */
@@ -18,7 +19,7 @@ final class ChaosTwoInstances {
 
     static void run(Chaos chaos, String name) throws Exception {
         int devices = chaos.option("chaos.two.devices", 200, 1000);
-        int kills = chaos.option("chaos.two.kills", 2, 6);
+        int kills = chaos.option("chaos.two.kills", 1, 6);
         long bound = (LEASE_SECONDS + RENEW_SECONDS + 5) * 1000L;
         long started = System.currentTimeMillis();
         try (ChaosRig rig = new ChaosRig(chaos.db, devices, chaos.timeScale)) {
@@ -62,7 +63,9 @@ final class ChaosTwoInstances {
                     chaos.invariants.violation(name, "no device progress within " + bound + " ms of the kill ("
                             + progress + " ms)");
                 }
-                services.set(victim, rig.service(names.get(victim), ports.get(victim), options));
+                if (done + 1 < kills) {
+                    services.set(victim, rig.service(names.get(victim), ports.get(victim), options));
+                }
             }
             ChaosRig.awaitEnd(api, id, chaos.rolloutTimeout());
             String summary = chaos.invariants.check(name, api, rig.truth, id, "COMPLETED");

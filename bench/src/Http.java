@@ -17,9 +17,17 @@ final class Http {
 
     private final String bearer;
 
+    private final Duration timeout;
+
     Http(String base, String token) {
+        this(base, token, Duration.ofSeconds(600));
+    }
+
+    /** With another request timeout, e.g. a short one for readiness polls (a listener that never answers). */
+    Http(String base, String token, Duration timeout) {
         this.base = base;
         this.bearer = token == null ? null : "Bearer " + token;
+        this.timeout = timeout;
     }
 
     Response get(String path) throws IOException, InterruptedException {
@@ -49,7 +57,7 @@ final class Http {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(600));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (bearer != null) {
             b.header("Authorization", bearer);
         }

@@ -1,10 +1,15 @@
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Starts the simulator and service jars as child processes (loopback only) and waits until they answer. */
 final class Procs {
@@ -18,7 +23,21 @@ final class Procs {
     /** How long a service start may take (bench.startTimeout, seconds): ~20 s idle, minutes on a crowded machine. */
     static final long START_TIMEOUT_MILLIS = Long.getLong("bench.startTimeout", 300) * 1000;
 
+    /** Timeout of one readiness request: a poll must not hang on a listener that never answers. */
+    private static final java.time.Duration POLL_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Each child's log file and its length when the child started (the log is appended to across restarts). */
+    private static final Map<Process, Map.Entry<Path, Long>> LOGS = new ConcurrentHashMap<>();
+
+    /** Ports handed out by {@link #freePort} in this JVM: never handed out twice. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    private static final Random PORTS = new Random();
+
+    /** Where {@link #freePort} picks from: below the kernel's ephemeral range, above the well-known services. */
+    private static final int PORTS_FROM = 10_000;
 
     static {
         // timeout(1) or Ctrl-C: never leave a simulator or service behind
@@ -32,9 +51,41 @@ final class Procs {
         return System.getProperty("bench.jar", "target/fleet-ota-0.1.0-SNAPSHOT.jar");
     }
 
+    /**
+     * A port nothing listens on, for a child to bind seconds to minutes later (when its start gets that far). Picked
+     * below the kernel's ephemeral range (ip_local_port_range), never twice in one harness run: a port from
+     * {@code new ServerSocket(0)} is an ephemeral one, and once closed, the kernel may give it to any other bind(0)
+     * (another harness) or outgoing connection of the machine (the JDBC pools, psql, HTTP clients) before the child
+     * binds it; the child then fails its start with "Port … already in use".
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = PORTS_FROM + PORTS.nextInt(below - PORTS_FROM);
+            if (HANDED_OUT.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port in " + PORTS_FROM + ".." + (below - 1));
+    }
+
+    /** The first ephemeral port (readAllLines: Files.readString reads a /proc file as its first byte only). */
+    private static int ephemeralRangeStart() throws IOException {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (!Files.exists(range)) {
+            return 32768;
+        }
+        int start = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        return Math.max(start, PORTS_FROM + 1000);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(port));
+            return true;
+        }
+        catch (IOException inUse) {
+            return false;
         }
     }
 
@@ -46,8 +97,8 @@ final class Procs {
                 "--token=" + SIM_TOKEN));
         cmd.addAll(List.of(extra));
         Process p = start(cmd, "simulator-" + port);
-        Http http = new Http("http://127.0.0.1:" + port, null);
-        waitUntil(p, () -> http.get("/sim").status() == 200, 90_000, "simulator");
+        Http http = new Http("http://127.0.0.1:" + port, null, POLL_TIMEOUT);
+        awaitStart(p, () -> http.get("/sim").status() == 200, 90_000, "simulator");
         return p;
     }
 
@@ -65,9 +116,20 @@ final class Procs {
                 "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H"));
         cmd.addAll(List.of(extra));
         Process p = start(cmd, "service-" + name);
-        Http http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN);
-        waitUntil(p, () -> http.get("/api/v1/rollouts").status() == 200, START_TIMEOUT_MILLIS, "service " + name);
+        waitUntilReady(p, port, START_TIMEOUT_MILLIS, "service " + name);
         return p;
+    }
+
+    /**
+     * Waits until the instance started as {@code p} on {@code port} has finished its start: its readiness probe
+     * answers 200 (Spring sets it after the application runners, e.g. the first admin token) and the API accepts the
+     * admin token. The API alone is not enough: with two instances on one database it answers 200 as soon as the
+     * other instance created the token, while this one may still fail its start.
+     */
+    static void waitUntilReady(Process p, int port, long timeoutMillis, String what) throws InterruptedException {
+        Http http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN, POLL_TIMEOUT);
+        awaitStart(p, () -> http.get("/actuator/health/readiness").status() == 200
+                && http.get("/api/v1/rollouts").status() == 200, timeoutMillis, what);
     }
 
     /** SIGKILL (destroyForcibly is kill -9 on Linux) and wait for the process to be gone. */
@@ -119,11 +181,13 @@ final class Procs {
         boolean ok() throws Exception;
     }
 
+    /** Polls {@code check} until it holds; fails fast, with the end of the child's log, when the child exits. */
     static void waitUntil(Process p, Check check, long timeoutMillis, String what) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
             if (!p.isAlive()) {
-                throw new IllegalStateException(what + " exited with " + p.exitValue() + "; see " + OUT);
+                throw new IllegalStateException(what + " exited with " + p.exitValue() + "; its log ends:\n"
+                        + logTail(p, 25));
             }
             try {
                 if (check.ok()) {
@@ -135,15 +199,48 @@ final class Procs {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(what + " not ready within " + timeoutMillis + " ms");
+        throw new IllegalStateException(what + " not ready within " + timeoutMillis + " ms; its log ends:\n"
+                + logTail(p, 25));
+    }
+
+    /** {@link #waitUntil} for a child being started: one that does not come up is killed, not left behind. */
+    private static void awaitStart(Process p, Check ready, long timeoutMillis, String what)
+            throws InterruptedException {
+        try {
+            waitUntil(p, ready, timeoutMillis, what);
+        }
+        catch (IllegalStateException notReady) {
+            kill9(p);
+            throw notReady;
+        }
+    }
+
+    /** The last {@code lines} lines {@code p} wrote to its log since it started. */
+    static String logTail(Process p, int lines) {
+        Map.Entry<Path, Long> log = LOGS.get(p);
+        if (log == null) {
+            return "(no log)";
+        }
+        try {
+            byte[] all = Files.readAllBytes(log.getKey());
+            int from = (int) Math.min(all.length, log.getValue());
+            List<String> own = new String(all, from, all.length - from).lines().toList();
+            return String.join("\n", own.subList(Math.max(0, own.size() - lines), own.size())) + "\n(" + log.getKey()
+                    + ")";
+        }
+        catch (IOException ex) {
+            return "(log unreadable: " + ex + ")";
+        }
     }
 
     private static Process start(List<String> cmd, String log) throws IOException {
         Files.createDirectories(OUT);
         File file = OUT.resolve(log + ".log").toFile();
+        long offset = file.length();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(file)).start();
         STARTED.add(p);
+        LOGS.put(p, Map.entry(file.toPath(), offset));
         return p;
     }
 
