@@ -65,7 +65,10 @@ final class ChaosRig implements AutoCloseable {
         return p;
     }
 
-    /** Starts several instances at once (each start is mostly waiting on the JVM and Spring). */
+    /**
+     * Starts several instances at once (each start is mostly waiting on the JVM and Spring); when one fails, throws
+     * its failure after every start has ended, so that no instance is still starting (and left running) after close.
+     */
     List<Process> services(List<String> names, List<Integer> ports, String... extra) throws Exception {
         List<CompletableFuture<Process>> starting = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -80,9 +83,10 @@ final class ChaosRig implements AutoCloseable {
                 }
             }));
         }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
         List<Process> started = new ArrayList<>();
         for (CompletableFuture<Process> f : starting) {
-            started.add(f.join());
+            started.add(f.join()); // the first failed start, once all have ended: close() stops the others
         }
         return started;
     }
