@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.fleetota.device.DeviceEventStatement.Part;
 import dev.fleetota.device.DeviceEventStatement.Row;
 import dev.fleetota.events.DeviceEventRecorded;
 import dev.fleetota.events.DeviceEventsRecorded;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * devices change nothing (the sync creates devices). Nothing here waits for an {@code offline} event: cellular
  * devices often never send one.
  * <p>
- * A batch runs set-based: one statement per distinct kind of UPDATE and round ({@link DeviceEventStatement}: round r
- * holds each device's r-th event of that kind), in arrival order within each kind. Regrouping by kind is safe because
+ * A batch runs set-based, in one round trip: one statement per distinct kind of UPDATE and round
+ * ({@link DeviceEventStatement}: round r holds each device's r-th event of that kind), in arrival order within each
+ * kind. Regrouping by kind is safe because
  * statements of different kinds never depend on their relative order: each writes its own fields with its own
  * observation time, except that {@code STATUS} and {@code SAFE_MODE} share {@code safe_mode}, which both treat as
  * last-writer-wins on {@code safe_mode_changed_at} with a fixed tie rule (a running {@code online} wins a tie, a
@@ -100,8 +102,12 @@ class DeviceEventApplier {
                 byStatement.computeIfAbsent(update.statement(), s -> new ArrayList<>()).add(update.row());
             }
         }
+        List<Part> parts = new ArrayList<>();
         byStatement.forEach((statement, rows) -> DeviceEventStatement.rounds(rows)
-            .forEach(round -> statement.run(jdbc, round)));
+            .forEach(round -> parts.add(new Part(statement, round))));
+        if (!parts.isEmpty()) {
+            DeviceEventStatement.run(jdbc, parts);
+        }
     }
 
     /** One guarded statement with its row, or null when the event changes nothing. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One guarded kind of device UPDATE ({@link DeviceEventApplier}), run set-based: one statement updates many device
@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcOperations;
  * for each declared parameter. A set-based UPDATE changes a row at most once per statement, so the rows of a batch
  * are split into rounds ({@link #rounds}): round r holds each device's r-th event of this kind, and the rounds run
  * in order, so every device sees its events of one kind in arrival order, one statement each, exactly as one by one.
+ * All statements of a batch go to the database in one round trip ({@link #run(JdbcTemplate, List)}).
  */
 final class DeviceEventStatement {
 
@@ -62,12 +63,25 @@ final class DeviceEventStatement {
         return rounds;
     }
 
-    /** Runs the statement for rows of distinct devices (one round), in one round trip. */
-    void run(JdbcOperations jdbc, List<Row> round) {
-        jdbc.update(connection -> prepare(connection, round));
+    /** This statement for the rows of one round (distinct devices). */
+    record Part(DeviceEventStatement statement, List<Row> round) {
     }
 
-    private PreparedStatement prepare(Connection connection, List<Row> round) throws SQLException {
+    /** Runs the parts in order, in one round trip (one JDBC statement holding one UPDATE per part). */
+    static void run(JdbcTemplate jdbc, List<Part> parts) {
+        String sql = parts.stream().map(p -> p.statement().sql).collect(Collectors.joining(";\n"));
+        jdbc.execute((Connection connection) -> {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            int index = 1;
+            for (Part part : parts) {
+                index = part.statement().bind(connection, ps, index, part.round());
+            }
+            return ps;
+        }, PreparedStatement::execute);
+    }
+
+    /** Binds one array per column (device ids, times, each parameter) from {@code index}; returns the next index. */
+    private int bind(Connection connection, PreparedStatement ps, int index, List<Row> round) throws SQLException {
         int n = round.size();
         String[][] columns = new String[parameters + 2][n];
         for (int i = 0; i < n; i++) {
@@ -79,11 +93,10 @@ final class DeviceEventStatement {
                 columns[p + 2][i] = value == null ? null : value.toString();
             }
         }
-        PreparedStatement ps = connection.prepareStatement(sql);
-        for (int c = 0; c < columns.length; c++) {
-            ps.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+        for (String[] column : columns) {
+            ps.setArray(index++, connection.createArrayOf("text", column));
         }
-        return ps;
+        return index;
     }
 
 }
