@@ -54,7 +54,12 @@ public class DeviceEventIntake {
     /** Stores a batch with one multi-row insert and publishes one batch event; results are in input order. */
     @Transactional
     public List<IntakeResult> acceptAll(List<IncomingEvent> events, EventSource source) {
-        List<CheckedEvent> checked = events.stream().map(CheckedEvent::of).toList();
+        return acceptChecked(events.stream().map(CheckedEvent::of).toList(), source);
+    }
+
+    /** {@link #acceptAll} for events already checked (the intake writer checks them on the submitter's thread). */
+    @Transactional
+    List<IntakeResult> acceptChecked(List<CheckedEvent> checked, EventSource source) {
         Map<String, CheckedEvent> unique = new LinkedHashMap<>();
         checked.forEach(c -> unique.putIfAbsent(c.dedupKey(), c));
         Map<String, Long> inserted = insert(new ArrayList<>(unique.values()), source);

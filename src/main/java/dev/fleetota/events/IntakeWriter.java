@@ -1,5 +1,6 @@
 package dev.fleetota.events;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,14 @@ class IntakeWriter implements SmartLifecycle {
     /** Stops after the stream and the web server (higher phases stop first), before the database goes away. */
     static final int PHASE = Integer.MAX_VALUE - 4096;
 
-    record Pending(IncomingEvent event, EventSource source, CompletableFuture<IntakeResult> result) {
+    /** A queued event, checked (validation, de-duplication key) on the submitter's thread, not the writer's. */
+    record Pending(IncomingEvent event, CheckedEvent checked, EventSource source,
+            CompletableFuture<IntakeResult> result) {
+
+        Pending(IncomingEvent event, EventSource source, CompletableFuture<IntakeResult> result) {
+            this(event, CheckedEvent.of(event), source, result);
+        }
+
     }
 
     private final DeviceEventIntake intake;
@@ -181,7 +189,6 @@ class IntakeWriter implements SmartLifecycle {
         try {
             results = transaction.execute(status -> {
                 if (batch.size() > 1) {
-                    jdbc.execute("SET LOCAL lock_timeout = " + settings.batchLockTimeout().toMillis());
                     lockDevices(batch);
                 }
                 return acceptInOrder(batch);
@@ -204,20 +211,23 @@ class IntakeWriter implements SmartLifecycle {
     /**
      * Takes the batch's device rows (which the device module's listener updates) all at once, or fails at once when
      * one is locked: holding them, the batch never waits for another device row, so it cannot deadlock with a
-     * transaction that locks many device rows in its own order (the device sync); that one just waits.
+     * transaction that locks many device rows in its own order (the device sync); that one just waits. Then sets the
+     * batch's {@code lock_timeout} for the rest of the transaction, in the same round trip.
      */
     private void lockDevices(List<Pending> batch) {
-        String[] ids = batch.stream().map(p -> CheckedEvent.of(p.event()).deviceId()).filter(Objects::nonNull)
+        String limit = "SET LOCAL lock_timeout = " + settings.batchLockTimeout().toMillis();
+        String[] ids = batch.stream().map(p -> p.checked().deviceId()).filter(Objects::nonNull)
             .distinct().sorted().toArray(String[]::new);
-        if (ids.length > 1) {
-            jdbc.query(connection -> {
-                PreparedStatement ps = connection.prepareStatement(
-                        "SELECT id FROM device WHERE id = ANY (?) ORDER BY id FOR UPDATE NOWAIT");
-                ps.setArray(1, connection.createArrayOf("varchar", ids));
-                return ps;
-            }, rs -> {
-            });
+        if (ids.length <= 1) {
+            jdbc.execute(limit);
+            return;
         }
+        jdbc.execute((Connection connection) -> {
+            PreparedStatement ps = connection.prepareStatement(
+                    "SELECT id FROM device WHERE id = ANY (?) ORDER BY id FOR UPDATE NOWAIT; " + limit);
+            ps.setArray(1, connection.createArrayOf("varchar", ids));
+            return ps;
+        }, PreparedStatement::execute);
     }
 
     /** Consecutive events of one source go in one multi-row insert; results in batch order. */
@@ -230,7 +240,8 @@ class IntakeWriter implements SmartLifecycle {
             while (to < batch.size() && batch.get(to).source() == source) {
                 to++;
             }
-            results.addAll(intake.acceptAll(batch.subList(from, to).stream().map(Pending::event).toList(), source));
+            results.addAll(intake.acceptChecked(batch.subList(from, to).stream().map(Pending::checked).toList(),
+                    source));
             from = to;
         }
         return results;

@@ -238,6 +238,36 @@ class DeviceEventApplierTests {
         }
     }
 
+    /**
+     * Several devices with several events of each kind in one batch (a set-based statement changes a row only once,
+     * so a device's second event of a kind must go in a later statement): same state as one by one, per device.
+     */
+    @Test
+    void aBatchOfSeveralDevicesWithSeveralEventsOfOneKindEndsAsTheirEventsOneByOne() {
+        List<String> oneByOne = List.of(newDevice(), newDevice(), newDevice());
+        List<String> batched = List.of(newDevice(), newDevice(), newDevice());
+        List<IncomingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant at = T0.plusSeconds(i % 4 == 3 ? 1 : i);
+            events.add(incoming("spark/status", i % 2 == 0 ? "online" : "offline", at, 3 + i));
+            events.add(incoming("spark/device/last_reset", "r" + i, at, 4));
+        }
+
+        for (int i = 0; i < events.size(); i++) {
+            intake.accept(forDevice(events.get(i), oneByOne.get(i % 3)), EventSource.SSE);
+        }
+        List<IncomingEvent> batch = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            batch.add(forDevice(events.get(i), batched.get(i % 3)));
+        }
+        intake.acceptAll(batch, EventSource.SSE);
+
+        for (int d = 0; d < 3; d++) {
+            assertThat(state(batched.get(d))).as("device %d", d).isEqualTo(state(oneByOne.get(d)));
+        }
+        assertThat(state(batched.get(0)).get("version")).as("one increment per event applied").isEqualTo(8L);
+    }
+
     @Test
     void aBatchAppliesEachDevicesEventsAndIgnoresUnknownDevices() {
         String other = newDevice();
