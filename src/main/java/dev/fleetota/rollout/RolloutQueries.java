@@ -17,6 +17,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static dev.fleetota.rollout.DeviceUpdateRows.instant;
@@ -34,26 +35,52 @@ public class RolloutQueries {
 
     private final ProgressCounts progress;
 
-    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, JdbcTemplate jdbc, java.time.Clock clock) {
+    private final CurrentViews views;
+
+    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, CurrentViews views, JdbcTemplate jdbc,
+            java.time.Clock clock) {
         this.progress = progress;
+        this.views = views;
         this.rollouts = rollouts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /**
+     * The rollout's current view. Outside a transaction (the API's GET) one statement and no transaction: the
+     * rollout's version, then the view kept for that version ({@link CurrentViews}), the counts of
+     * {@link ProgressCounts} and the ETA; the row is read only when the rollout changed.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RolloutView get(long id) {
+        List<Long> version = jdbc.queryForList("SELECT version FROM rollout WHERE id = ?", Long.class, id);
+        if (version.isEmpty()) {
+            throw new NotFoundException("rollout", id);
+        }
+        return views.of(id, version.get(0)).map(view -> current(view, version.get(0))).orElseGet(() -> read(id));
+    }
+
+    private RolloutView read(long id) {
         Rollout r = rollouts.findById(id).orElseThrow(() -> new NotFoundException("rollout", id));
-        Map<DeviceUpdateState, Integer> counts = progress.of(id, r.getVersion());
-        return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
+        RolloutView view = view(r);
+        views.keep(r, view);
+        return view;
+    }
+
+    private RolloutView view(Rollout r) {
+        Map<DeviceUpdateState, Integer> counts = progress.of(r.getId(), r.getVersion());
+        return RolloutView.of(r, counts, eta(r.getStatus(), r.getStartedAt(), RolloutView.Progress.of(counts)));
+    }
+
+    private RolloutView current(RolloutView view, long version) {
+        Map<DeviceUpdateState, Integer> counts = progress.of(view.id(), version);
+        return view.withProgress(counts, eta(view.status(), view.startedAt(), RolloutView.Progress.of(counts)));
     }
 
     public PageResponse<RolloutView> list(Collection<RolloutStatus> statuses, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
         var result = statuses.isEmpty() ? rollouts.findAll(request) : rollouts.findByStatusIn(statuses, request);
-        return PageResponse.of(result, r -> {
-            Map<DeviceUpdateState, Integer> counts = progress.of(r.getId(), r.getVersion());
-            return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
-        });
+        return PageResponse.of(result, this::view);
     }
 
     public List<BatchView> batches(long id) {
@@ -137,12 +164,12 @@ public class RolloutQueries {
     }
 
     /** Finished devices so far set the pace for the rest; before any finished, no estimate. */
-    private Instant eta(Rollout r, RolloutView.Progress p) {
-        if (r.getStatus().isTerminal() || r.getStartedAt() == null || p.finished() == 0 || p.total() == 0) {
+    private Instant eta(RolloutStatus status, Instant startedAt, RolloutView.Progress p) {
+        if (status.isTerminal() || startedAt == null || p.finished() == 0 || p.total() == 0) {
             return null;
         }
         Instant now = clock.instant();
-        long elapsed = Duration.between(r.getStartedAt(), now).toMillis();
+        long elapsed = Duration.between(startedAt, now).toMillis();
         long remaining = elapsed * (p.total() - p.finished()) / p.finished();
         return now.plusMillis(remaining);
     }
