@@ -17,15 +17,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class CurrentViews {
 
-    private record Entry(long version, RolloutView view) {
+    /** A view of the rollout as of this version. */
+    record Kept(long version, RolloutView view) {
     }
 
-    private final Map<Long, Entry> byRollout = new ConcurrentHashMap<>();
+    private final Map<Long, Kept> byRollout = new ConcurrentHashMap<>();
 
-    /** The kept view of this version of the rollout, if any. */
-    Optional<RolloutView> of(long rolloutId, long version) {
-        Entry entry = byRollout.get(rolloutId);
-        return entry != null && entry.version() == version ? Optional.of(entry.view()) : Optional.empty();
+    /** The kept view of this version of the rollout or of a later one (read after the version was), if any. */
+    Optional<Kept> of(long rolloutId, long version) {
+        Kept kept = byRollout.get(rolloutId);
+        return kept != null && kept.version() >= version ? Optional.of(kept) : Optional.empty();
     }
 
     /** Keeps the view of a rollout as read (unless a newer version is kept already or a write may roll back). */
@@ -34,8 +35,8 @@ class CurrentViews {
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return;
         }
-        Entry entry = new Entry(rollout.getVersion(), view);
-        byRollout.merge(rollout.getId(), entry, (old, now) -> now.version() >= old.version() ? now : old);
+        Kept kept = new Kept(rollout.getVersion(), view);
+        byRollout.merge(rollout.getId(), kept, (old, now) -> now.version() >= old.version() ? now : old);
     }
 
 }

@@ -3,7 +3,6 @@ package dev.fleetota.rollout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -27,11 +26,7 @@ class ProgressCounts implements DisposableBean {
 
     private final Map<Long, Boolean> recounting = new ConcurrentHashMap<>();
 
-    private final ExecutorService recounter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "progress-counts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService recounter = BackgroundReads.thread("progress-counts");
 
     ProgressCounts(DeviceUpdateStore store) {
         this.store = store;

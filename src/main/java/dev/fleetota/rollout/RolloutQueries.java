@@ -37,27 +37,30 @@ public class RolloutQueries {
 
     private final CurrentViews views;
 
-    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, CurrentViews views, JdbcTemplate jdbc,
-            java.time.Clock clock) {
+    private final RolloutVersions versions;
+
+    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, CurrentViews views, RolloutVersions versions,
+            JdbcTemplate jdbc, java.time.Clock clock) {
         this.progress = progress;
         this.views = views;
+        this.versions = versions;
         this.rollouts = rollouts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /**
-     * The rollout's current view. Outside a transaction (the API's GET) one statement and no transaction: the
-     * rollout's version, then the view kept for that version ({@link CurrentViews}), the counts of
+     * The rollout's current view. Outside a transaction (the API's GET) usually no database round trip: the version
+     * from {@link RolloutVersions}, the view kept for that version ({@link CurrentViews}), the counts of
      * {@link ProgressCounts} and the ETA; the row is read only when the rollout changed.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public RolloutView get(long id) {
-        List<Long> version = jdbc.queryForList("SELECT version FROM rollout WHERE id = ?", Long.class, id);
-        if (version.isEmpty()) {
+        Long version = versions.of(id);
+        if (version == null) {
             throw new NotFoundException("rollout", id);
         }
-        return views.of(id, version.get(0)).map(view -> current(view, version.get(0))).orElseGet(() -> read(id));
+        return views.of(id, version).map(kept -> current(kept.view(), kept.version())).orElseGet(() -> read(id));
     }
 
     private RolloutView read(long id) {
