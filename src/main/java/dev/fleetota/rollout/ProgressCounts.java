@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * engine. A request never waits for a recount while the rollout is unchanged: counts older than a second are
  * answered as they are and recounted in the background, one recount per rollout at a time (a load test at 100k
  * showed every request that found the cache expired running the same GROUP BY at once). A change of the rollout
- * itself (batch, status) is counted at once.
+ * itself (batch, status) is counted at once, by one of the requests that see it while the others wait for that count.
  */
 @Component
 class ProgressCounts implements DisposableBean {
@@ -25,6 +25,8 @@ class ProgressCounts implements DisposableBean {
     private final Map<Long, Entry> cache = new ConcurrentHashMap<>();
 
     private final Map<Long, Boolean> recounting = new ConcurrentHashMap<>();
+
+    private final Map<Long, Object> changeLocks = new ConcurrentHashMap<>();
 
     private final ExecutorService recounter = BackgroundReads.thread("progress-counts");
 
@@ -39,7 +41,7 @@ class ProgressCounts implements DisposableBean {
     Map<DeviceUpdateState, Integer> of(long rolloutId, long rolloutVersion) {
         Entry entry = cache.get(rolloutId);
         if (entry == null || entry.rolloutVersion() != rolloutVersion) {
-            return count(rolloutId, rolloutVersion).counts();
+            return countOnce(rolloutId, rolloutVersion);
         }
         if (System.nanoTime() - entry.at() > MAX_AGE_NANOS
                 && recounting.putIfAbsent(rolloutId, Boolean.TRUE) == null) {
@@ -51,6 +53,17 @@ class ProgressCounts implements DisposableBean {
             }
         }
         return entry.counts();
+    }
+
+    /** Counted now, once for all the requests that ask about the same change at the same time. */
+    private Map<DeviceUpdateState, Integer> countOnce(long rolloutId, long rolloutVersion) {
+        synchronized (changeLocks.computeIfAbsent(rolloutId, id -> new Object())) {
+            Entry entry = cache.get(rolloutId);
+            if (entry != null && entry.rolloutVersion() == rolloutVersion) {
+                return entry.counts(); // counted by a request that waited here before
+            }
+            return count(rolloutId, rolloutVersion).counts();
+        }
     }
 
     private void recount(long rolloutId, long rolloutVersion) {

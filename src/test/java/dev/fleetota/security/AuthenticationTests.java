@@ -69,24 +69,13 @@ class AuthenticationTests {
         mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, viewer)).andExpect(status().isOk());
     }
 
+    /** Also when the token was just used (and is cached): revoking through this instance drops it at once. */
     @Test
     void revokedTokenIsRejectedWith401() throws Exception {
         TestTokens.TestToken token = TestTokens.create(context, Role.OPERATOR);
         String admin = TestTokens.bearer(context, Role.ADMIN);
-        mvc.perform(delete("/api/v1/tokens/{id}", token.id()).header(HttpHeaders.AUTHORIZATION, admin))
-            .andExpect(status().isNoContent());
-
-        mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
-            .andExpect(status().isUnauthorized());
-    }
-
-    @Test
-    void aTokenRevokedThroughTheApiIsRefusedAtOnceAlthoughItWasJustUsed() throws Exception {
-        TestTokens.TestToken token = TestTokens.create(context, Role.OPERATOR);
-        String admin = TestTokens.bearer(context, Role.ADMIN);
         mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
             .andExpect(status().isOk());
-
         mvc.perform(delete("/api/v1/tokens/{id}", token.id()).header(HttpHeaders.AUTHORIZATION, admin))
             .andExpect(status().isNoContent());
 
