@@ -3,7 +3,6 @@ package dev.fleetota.rollout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * engine. A request never waits for a recount while the rollout is unchanged: counts older than a second are
  * answered as they are and recounted in the background, one recount per rollout at a time (a load test at 100k
  * showed every request that found the cache expired running the same GROUP BY at once). A change of the rollout
- * itself (batch, status) is counted at once.
+ * itself (batch, status) is counted at once, by one of the requests that see it while the others wait for that count.
  */
 @Component
 class ProgressCounts implements DisposableBean {
@@ -27,11 +26,9 @@ class ProgressCounts implements DisposableBean {
 
     private final Map<Long, Boolean> recounting = new ConcurrentHashMap<>();
 
-    private final ExecutorService recounter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "progress-counts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Map<Long, Object> changeLocks = new ConcurrentHashMap<>();
+
+    private final ExecutorService recounter = BackgroundReads.thread("progress-counts");
 
     ProgressCounts(DeviceUpdateStore store) {
         this.store = store;
@@ -44,7 +41,7 @@ class ProgressCounts implements DisposableBean {
     Map<DeviceUpdateState, Integer> of(long rolloutId, long rolloutVersion) {
         Entry entry = cache.get(rolloutId);
         if (entry == null || entry.rolloutVersion() != rolloutVersion) {
-            return count(rolloutId, rolloutVersion).counts();
+            return countOnce(rolloutId, rolloutVersion);
         }
         if (System.nanoTime() - entry.at() > MAX_AGE_NANOS
                 && recounting.putIfAbsent(rolloutId, Boolean.TRUE) == null) {
@@ -56,6 +53,17 @@ class ProgressCounts implements DisposableBean {
             }
         }
         return entry.counts();
+    }
+
+    /** Counted now, once for all the requests that ask about the same change at the same time. */
+    private Map<DeviceUpdateState, Integer> countOnce(long rolloutId, long rolloutVersion) {
+        synchronized (changeLocks.computeIfAbsent(rolloutId, id -> new Object())) {
+            Entry entry = cache.get(rolloutId);
+            if (entry != null && entry.rolloutVersion() == rolloutVersion) {
+                return entry.counts(); // counted by a request that waited here before
+            }
+            return count(rolloutId, rolloutVersion).counts();
+        }
     }
 
     private void recount(long rolloutId, long rolloutVersion) {

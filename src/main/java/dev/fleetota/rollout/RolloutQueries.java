@@ -17,6 +17,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static dev.fleetota.rollout.DeviceUpdateRows.instant;
@@ -34,26 +35,55 @@ public class RolloutQueries {
 
     private final ProgressCounts progress;
 
-    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, JdbcTemplate jdbc, java.time.Clock clock) {
+    private final CurrentViews views;
+
+    private final RolloutVersions versions;
+
+    RolloutQueries(RolloutRepository rollouts, ProgressCounts progress, CurrentViews views, RolloutVersions versions,
+            JdbcTemplate jdbc, java.time.Clock clock) {
         this.progress = progress;
+        this.views = views;
+        this.versions = versions;
         this.rollouts = rollouts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /**
+     * The rollout's current view. Outside a transaction (the API's GET) usually no database round trip: the version
+     * from {@link RolloutVersions}, the view kept for that version ({@link CurrentViews}), the counts of
+     * {@link ProgressCounts} and the ETA; the row is read only when the rollout changed.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RolloutView get(long id) {
+        Long version = versions.of(id);
+        if (version == null) {
+            throw new NotFoundException("rollout", id);
+        }
+        return views.of(id, version).map(kept -> current(kept.view(), kept.version())).orElseGet(() -> read(id));
+    }
+
+    private RolloutView read(long id) {
         Rollout r = rollouts.findById(id).orElseThrow(() -> new NotFoundException("rollout", id));
-        Map<DeviceUpdateState, Integer> counts = progress.of(id, r.getVersion());
-        return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
+        RolloutView view = view(r);
+        views.keep(r, view);
+        return view;
+    }
+
+    private RolloutView view(Rollout r) {
+        Map<DeviceUpdateState, Integer> counts = progress.of(r.getId(), r.getVersion());
+        return RolloutView.of(r, counts, eta(r.getStatus(), r.getStartedAt(), RolloutView.Progress.of(counts)));
+    }
+
+    private RolloutView current(RolloutView view, long version) {
+        Map<DeviceUpdateState, Integer> counts = progress.of(view.id(), version);
+        return view.withProgress(counts, eta(view.status(), view.startedAt(), RolloutView.Progress.of(counts)));
     }
 
     public PageResponse<RolloutView> list(Collection<RolloutStatus> statuses, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
         var result = statuses.isEmpty() ? rollouts.findAll(request) : rollouts.findByStatusIn(statuses, request);
-        return PageResponse.of(result, r -> {
-            Map<DeviceUpdateState, Integer> counts = progress.of(r.getId(), r.getVersion());
-            return RolloutView.of(r, counts, eta(r, RolloutView.Progress.of(counts)));
-        });
+        return PageResponse.of(result, this::view);
     }
 
     public List<BatchView> batches(long id) {
@@ -137,12 +167,12 @@ public class RolloutQueries {
     }
 
     /** Finished devices so far set the pace for the rest; before any finished, no estimate. */
-    private Instant eta(Rollout r, RolloutView.Progress p) {
-        if (r.getStatus().isTerminal() || r.getStartedAt() == null || p.finished() == 0 || p.total() == 0) {
+    private Instant eta(RolloutStatus status, Instant startedAt, RolloutView.Progress p) {
+        if (status.isTerminal() || startedAt == null || p.finished() == 0 || p.total() == 0) {
             return null;
         }
         Instant now = clock.instant();
-        long elapsed = Duration.between(r.getStartedAt(), now).toMillis();
+        long elapsed = Duration.between(startedAt, now).toMillis();
         long remaining = elapsed * (p.total() - p.finished()) / p.finished();
         return now.plusMillis(remaining);
     }

@@ -28,6 +28,13 @@ public record RolloutView(long id, String name, RolloutStatus status, WaitReason
 
     }
 
+    /** This view with other counts and ETA (the rest of a rollout's view changes only with its version). */
+    RolloutView withProgress(Map<DeviceUpdateState, Integer> counts, Instant eta) {
+        return new RolloutView(id, name, status, waitReason, firmwareId, productId, targetFirmwareVersion,
+                targetDeviceOs, cohortIds, policy, currentBatch, totalBatches, soakUntil, haltReason,
+                Progress.of(counts), eta, createdBy, createdAt, startedAt, finishedAt, templateId, templateVersion);
+    }
+
     static RolloutView of(Rollout r, Map<DeviceUpdateState, Integer> counts, Instant eta) {
         return new RolloutView(r.getId(), r.getName(), r.getStatus(), r.getWaitReason(), r.getFirmwareReleaseId(),
                 r.getProductId(), r.getTargetFirmwareVersion(), r.getTargetDeviceOs(), r.getCohortIds(),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
@@ -24,6 +25,7 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     void lockAgainstConcurrentWriters();
 
     /** Sets last_used_at unless it was set after {@code threshold}: at most one write per token and period. */
+    @Transactional
     @Modifying
     @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id"
             + " and (t.lastUsedAt is null or t.lastUsedAt < :threshold)")

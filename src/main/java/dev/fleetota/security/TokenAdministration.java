@@ -12,6 +12,8 @@ import dev.fleetota.common.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates, lists and revokes API tokens. Every change is audited; secrets never reach the audit trail. */
 @Service
@@ -21,12 +23,15 @@ public class TokenAdministration {
 
     private final ApiTokenRepository tokens;
 
+    private final VerifiedTokens verified;
+
     private final AuditService audit;
 
     private final Clock clock;
 
-    TokenAdministration(ApiTokenRepository tokens, AuditService audit, Clock clock) {
+    TokenAdministration(ApiTokenRepository tokens, VerifiedTokens verified, AuditService audit, Clock clock) {
         this.tokens = tokens;
+        this.verified = verified;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,7 +76,10 @@ public class TokenAdministration {
         return tokens.findAllByOrderByIdAsc().stream().map(ApiToken::toView).toList();
     }
 
-    /** Revokes a token; revoking a revoked token changes nothing. The last active ADMIN token cannot be revoked. */
+    /**
+     * Revokes a token; revoking a revoked token changes nothing. The last active ADMIN token cannot be revoked.
+     * The token stops working on this instance when the revocation commits, on others within the token cache TTL.
+     */
     @Transactional
     public void revoke(long id) {
         ApiToken token = tokens.findById(id).orElseThrow(() -> new NotFoundException("api-token", id));
@@ -85,6 +93,12 @@ public class TokenAdministration {
                     Map.of("tokenId", id));
         }
         token.revoke(clock.instant());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                verified.forget(id);
+            }
+        });
         audit.record("token.revoke", RESOURCE, String.valueOf(id), AuditOutcome.SUCCESS,
                 Map.of("name", token.getName(), "role", token.getRole().name()));
     }

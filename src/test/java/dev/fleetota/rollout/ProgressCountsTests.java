@@ -1,6 +1,7 @@
 package dev.fleetota.rollout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.fleetota.rollout.SimulatedFleet.SIM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-state counts behind GET /rollouts/{id}: cached, recounted in the background, never older than a change. */
+/**
+ * What GET /rollouts/{id} reads: per-state counts (cached, recounted in the background, never older than a change of
+ * the rollout) and the rest of the view, kept per rollout version.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class ProgressCountsTests {
@@ -59,20 +65,34 @@ class ProgressCountsTests {
         }
     }
 
-    @Test
-    void staleCountsAreAnsweredAtOnceAndRecountedInTheBackgroundButARolloutChangeRecountsImmediately()
-            throws Exception {
-        ScenarioDriver driver = new ScenarioDriver(context, mvc);
+    @Autowired
+    CurrentViews views;
+
+    @Autowired
+    RolloutRepository rollouts;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** A started rollout of three devices (the test ticks nothing: they stay PENDING). */
+    private long startedRollout(ScenarioDriver driver, String name, List<String> devices) throws Exception {
         int old = SimulatedFleet.newFirmware("4.0.2");
-        List<String> devices = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             devices.add(SIM.addDevice(DeviceSpec.of(Platform.BORON).withDeviceOs("4.0.2").withFirmware(old)).id());
         }
         syncWhenFree(driver);
         long firmware = driver.registerFirmware(SimulatedFleet.newFirmware("4.2.0"), "4.2.0", List.of(13));
-        long id = driver.createRollout("counts", firmware, driver.createCohort("counts", devices),
+        long id = driver.createRollout(name, firmware, driver.createCohort(name, devices),
                 RolloutScenarioTests.FAST.formatted(1, 2, "2.0", 2, "PT5S", false, 1));
-        driver.action(id, "start"); // freezes the plan: one PENDING device update per device (the test ticks nothing)
+        driver.action(id, "start"); // freezes the plan: one PENDING device update per device
+        return id;
+    }
+
+    @Test
+    void staleCountsAreAnsweredAtOnceAndRecountedInTheBackgroundButARolloutChangeRecountsImmediately()
+            throws Exception {
+        List<String> devices = new ArrayList<>();
+        long id = startedRollout(new ScenarioDriver(context, mvc), "counts", devices);
         long version = jdbc.queryForObject("SELECT version FROM rollout WHERE id = ?", Long.class, id);
         assertThat(progress.of(id, version)).containsEntry(DeviceUpdateState.PENDING, 3);
 
@@ -95,6 +115,45 @@ class ProgressCountsTests {
                 devices.get(1));
         assertThat(progress.of(id, version + 1)).as("the rollout changed: counted now")
             .containsEntry(DeviceUpdateState.SKIPPED, 2).containsEntry(DeviceUpdateState.PENDING, 1);
+    }
+
+    @Test
+    void aChangeByThisInstanceIsShownAtOnceAndOneByAnotherInstanceSoonAfter() throws Exception {
+        ScenarioDriver driver = new ScenarioDriver(context, mvc);
+        long id = startedRollout(driver, "views", new ArrayList<>());
+        assertThat(driver.status(id)).isEqualTo("RUNNING");
+
+        driver.action(id, "pause"); // committed by this instance: drops its known version
+        assertThat(driver.status(id)).isEqualTo("PAUSED");
+        // another instance resumes it: through JPA, which raises the version
+        jdbc.update("UPDATE rollout SET status = 'RUNNING', version = version + 1 WHERE id = ?", id);
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String status = driver.status(id);
+        while (!"RUNNING".equals(status) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            status = driver.status(id);
+        }
+        assertThat(status).isEqualTo("RUNNING");
+        assertThat(driver.getJson("/api/v1/rollouts/" + id)).contains("\"maxFailuresPerBatch\"");
+    }
+
+    @Test
+    void aViewReadInAWriteTransactionIsNotKeptForItMayRollBackAndItsVersionBeReused() throws Exception {
+        ScenarioDriver driver = new ScenarioDriver(context, mvc);
+        long id = startedRollout(driver, "rollback", new ArrayList<>());
+        long[] version = new long[1];
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Rollout rollout = rollouts.lockForAction(id).orElseThrow();
+            rollout.pause(Instant.now());
+            rollouts.saveAndFlush(rollout);
+            version[0] = rollout.getVersion();
+            context.getBean(RolloutQueries.class).get(id); // as an operator action answers, before it commits
+            tx.setRollbackOnly();
+        });
+        assertThat(views.of(id, version[0])).isEmpty();
+
+        driver.action(id, "cancel"); // commits another change as the same version
+        assertThat(driver.status(id)).isEqualTo("CANCELLED");
     }
 
 }

@@ -35,6 +35,9 @@ class AuthenticationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApiSecurityProperties properties;
+
     @Test
     void requestWithoutATokenIsRejectedWith401Problem() throws Exception {
         mvc.perform(get("/api/v1/audit"))
@@ -66,13 +69,32 @@ class AuthenticationTests {
         mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, viewer)).andExpect(status().isOk());
     }
 
+    /** Also when the token was just used (and is cached): revoking through this instance drops it at once. */
     @Test
     void revokedTokenIsRejectedWith401() throws Exception {
         TestTokens.TestToken token = TestTokens.create(context, Role.OPERATOR);
         String admin = TestTokens.bearer(context, Role.ADMIN);
+        mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
+            .andExpect(status().isOk());
         mvc.perform(delete("/api/v1/tokens/{id}", token.id()).header(HttpHeaders.AUTHORIZATION, admin))
             .andExpect(status().isNoContent());
 
+        mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
+            .andExpect(status().isUnauthorized());
+    }
+
+    /** Another instance revoking (here: SQL) is seen within the token cache TTL, not at once. */
+    @Test
+    void aTokenRevokedElsewhereIsRefusedOnceTheCacheTtlHasPassed() throws Exception {
+        TestTokens.TestToken token = TestTokens.create(context, Role.VIEWER);
+        mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
+            .andExpect(status().isOk());
+        long revokedAt = System.nanoTime();
+        jdbc.update("update api_token set revoked_at = now() where id = ?", token.id());
+
+        mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
+            .andExpect(status().isOk()); // cached: no database lookup for a token verified within the TTL
+        Thread.sleep(Math.max(0, properties.tokenCacheTtl().toMillis() - (System.nanoTime() - revokedAt) / 1_000_000));
         mvc.perform(get("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, token.header()))
             .andExpect(status().isUnauthorized());
     }
