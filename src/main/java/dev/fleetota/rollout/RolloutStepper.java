@@ -67,25 +67,27 @@ class RolloutStepper {
         this.clock = clock;
     }
 
+    /**
+     * Steps one rollout; returns when the next device of it in safe mode turns silent (its deadline, so the ticker
+     * can look again right then), or null when none is watched.
+     */
     @Transactional
-    public void step(long rolloutId) {
-        rollouts.lockForStep(rolloutId).ifPresent(this::step);
+    public Instant step(long rolloutId) {
+        return rollouts.lockForStep(rolloutId).map(this::step).orElse(null);
     }
 
-    private void step(Rollout rollout) {
+    private Instant step(Rollout rollout) {
         Instant now = clock.instant();
         RolloutPolicy policy = settings.policy(rollout.getId());
-        sweeper.timeouts(rollout.getId(), now);
-        List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
-                policy.safety().safeModeSilence(), now);
-        sweeper.reconcileFromDeviceList(rollout.getId(), policy.safety().verifyPeriod(), now);
-        sweeper.reconcileSafeModeFromDeviceList(rollout.getId(), policy.safety().safeModeMaxDuration(), now);
+        List<DeadlineSweeper.Silent> silent = sweep(rollout.getId(), policy.safety(), now);
         RolloutStatus status = rollout.getStatus();
-        if (status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING || status == RolloutStatus.PAUSED) {
+        boolean watched = status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING
+                || status == RolloutStatus.PAUSED;
+        if (watched) {
             var halt = halts.evaluate(rollout, policy, silent, now);
             if (halt.isPresent()) {
-                halt(rollout, halt.get(), now);
-                return;
+                halt(rollout, halt.get());
+                return null;
             }
         }
         switch (status) {
@@ -96,10 +98,24 @@ class RolloutStepper {
                 // PAUSED, HALTED, finished: devices in flight were swept above; nothing starts
             }
         }
+        return watched ? sweeper.nextSilence(rollout.getId(), policy.safety().safeModeSilence()).orElse(null) : null;
     }
 
-    private void halt(Rollout rollout, HaltReason reason, Instant now) {
+    /** Deadlines, silence and the device list's corrections; returns the devices that just turned silent. */
+    private List<DeadlineSweeper.Silent> sweep(long rolloutId, SafetyPolicy safety, Instant now) {
+        sweeper.timeouts(rolloutId, now);
+        List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rolloutId, safety.safeModeSilence(), now);
+        sweeper.reconcileFromDeviceList(rolloutId, safety.verifyPeriod(), now);
+        sweeper.reconcileSafeModeFromDeviceList(rolloutId, safety.safeModeMaxDuration(), now);
+        return silent;
+    }
+
+    /** Decided once the gate is closed (no command is being sent): the HALTED commit follows right after. */
+    private void halt(Rollout rollout, HaltReason found) {
         gate.close(rollout.getId());
+        Instant now = clock.instant();
+        HaltReason reason = new HaltReason(found.rule(), found.detail(), found.batch(), found.deviceIds(),
+                found.conditionAt(), now);
         rollout.halt(reason, now);
         batches.markFailed(rollout.getId(), reason.batch());
         int cancelled = outbox.cancelPending(rollout.getId());
