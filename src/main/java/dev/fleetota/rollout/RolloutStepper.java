@@ -79,17 +79,20 @@ class RolloutStepper {
     private Instant step(Rollout rollout) {
         Instant now = clock.instant();
         RolloutPolicy policy = settings.policy(rollout.getId());
-        List<DeadlineSweeper.Silent> silent = sweep(rollout.getId(), policy.safety(), now);
+        sweeper.timeouts(rollout.getId(), now);
+        List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
+                policy.safety().safeModeSilence(), now);
         RolloutStatus status = rollout.getStatus();
         boolean watched = status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING
                 || status == RolloutStatus.PAUSED;
         if (watched) {
             var halt = halts.evaluate(rollout, policy, silent, now);
             if (halt.isPresent()) {
-                halt(rollout, halt.get());
+                halt(rollout, halt.get(), now);
                 return null;
             }
         }
+        reconcile(rollout.getId(), policy.safety(), now);
         switch (status) {
             case SCHEDULED -> beginIfDue(rollout, now);
             case RUNNING -> advance(rollout, policy, now);
@@ -101,17 +104,17 @@ class RolloutStepper {
         return watched ? sweeper.nextSilence(rollout.getId(), policy.safety().safeModeSilence()).orElse(null) : null;
     }
 
-    /** Deadlines, silence and the device list's corrections; returns the devices that just turned silent. */
-    private List<DeadlineSweeper.Silent> sweep(long rolloutId, SafetyPolicy safety, Instant now) {
-        sweeper.timeouts(rolloutId, now);
-        List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rolloutId, safety.safeModeSilence(), now);
+    /**
+     * The device list's corrections after a stream gap (to VERIFYING or SAFE_MODE: neither trips a rule, so they
+     * come after the halt check, which they would only delay).
+     */
+    private void reconcile(long rolloutId, SafetyPolicy safety, Instant now) {
         sweeper.reconcileFromDeviceList(rolloutId, safety.verifyPeriod(), now);
         sweeper.reconcileSafeModeFromDeviceList(rolloutId, safety.safeModeMaxDuration(), now);
-        return silent;
     }
 
     /** Decided once the gate is closed (no command is being sent): the HALTED commit follows right after. */
-    private void halt(Rollout rollout, HaltReason found) {
+    private void halt(Rollout rollout, HaltReason found, Instant stepStart) {
         gate.close(rollout.getId());
         Instant now = clock.instant();
         HaltReason reason = new HaltReason(found.rule(), found.detail(), found.batch(), found.deviceIds(),
@@ -123,8 +126,10 @@ class RolloutStepper {
                 Map.of("rule", reason.rule(), "detail", reason.detail(), "deviceIds", reason.deviceIds()), now);
         metrics.halted(reason);
         metrics.rolloutStatus(RolloutStatus.HALTED);
-        log.warn("Rollout {} HALTED ({}): {}; {} queued command(s) cancelled", rollout.getId(), reason.rule(),
-                reason.detail(), cancelled);
+        log.warn("Rollout {} HALTED ({}): {}; {} queued command(s) cancelled; step began {} ms after the condition, "
+                + "gate closed {} ms later", rollout.getId(), reason.rule(), reason.detail(), cancelled,
+                java.time.Duration.between(reason.conditionAt(), stepStart).toMillis(),
+                java.time.Duration.between(stepStart, now).toMillis());
     }
 
     private void beginIfDue(Rollout rollout, Instant now) {

@@ -79,28 +79,21 @@ class RolloutTicker implements SmartLifecycle {
 
     private void loop() {
         while (running.get()) {
+            signals.step().clear(); // a wake-up before this tick is answered by it
+            Instant next = clock.instant().plus(interval);
             try {
-                signals.step().clear(); // a wake-up before this tick is answered by it
-                Instant next = tick();
+                next = tick();
+            }
+            catch (RuntimeException ex) {
+                log.warn("Engine tick failed; retrying", ex);
+            }
+            try {
                 signals.step().await(Math.max(MIN_WAIT_MILLIS, Duration.between(clock.instant(), next).toMillis() + 1));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            catch (RuntimeException ex) {
-                log.warn("Engine tick failed; retrying", ex);
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(interval.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 

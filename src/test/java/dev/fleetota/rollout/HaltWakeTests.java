@@ -31,8 +31,6 @@ class HaltWakeTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private static final int TARGET = 4;
-
     @Autowired
     DeviceEventIntake intake;
 
@@ -58,19 +56,7 @@ class HaltWakeTests {
 
     @BeforeEach
     void aRunningRolloutOfOneBatch() {
-        int product = 7500 + SEQUENCE.incrementAndGet();
-        long release = jdbc.queryForObject("""
-                INSERT INTO firmware_release (product_id, version, device_os_version, device_os_rank, platform_ids,
-                                              title)
-                VALUES (?, ?, '6.1.0', 6001000, '{13}', 't') RETURNING id
-                """, Long.class, product, TARGET);
-        rollout = jdbc.queryForObject("""
-                INSERT INTO rollout (name, firmware_release_id, product_id, target_firmware_version, target_device_os,
-                                     target_device_os_rank, target_platform_ids, cohort_ids, status, policy,
-                                     created_by, current_batch, total_batches, started_at)
-                VALUES ('wake', ?, ?, ?, '6.1.0', 6001000, '{13}', '{1}', 'RUNNING', ?::jsonb, 'test', 1, 1, now())
-                RETURNING id
-                """, Long.class, release, product, TARGET, RolloutJson.write(RolloutPolicy.defaults()));
+        rollout = EngineRows.rollout(jdbc, 7500 + SEQUENCE.incrementAndGet(), "RUNNING", 1, 1);
         jdbc.update("INSERT INTO rollout_batch (rollout_id, number, size, status, started_at) VALUES (?, 1, 2, "
                 + "'ACTIVE', now())", rollout);
         signals.step().clear();
