@@ -26,6 +26,9 @@ class CommandDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
+    /** Idle, a thread looks for commands queued by other instances (or after rate limiting) this often. */
+    private static final long IDLE_POLL_MILLIS = 1000;
+
     private final CommandOutbox outbox;
 
     private final DeviceGateway gateway;
@@ -46,12 +49,15 @@ class CommandDispatcher implements SmartLifecycle {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    private final EngineSignals signals;
+
     private ExecutorService workers;
 
     CommandDispatcher(CommandOutbox outbox, DeviceGateway gateway, CommandOutcomes outcomes,
             RolloutSettingsCache settings, RolloutProperties properties, TransactionTemplate tx, Clock clock,
-            DispatchGate gate, @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
+            DispatchGate gate, EngineSignals signals, @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
         this.gate = gate;
+        this.signals = signals;
         this.outbox = outbox;
         this.gateway = gateway;
         this.outcomes = outcomes;
@@ -116,7 +122,7 @@ class CommandDispatcher implements SmartLifecycle {
         while (running.get()) {
             try {
                 if (!dispatchOne()) {
-                    TimeUnit.MILLISECONDS.sleep(200);
+                    signals.dispatch().await(IDLE_POLL_MILLIS); // woken at once by the starter on this instance
                 }
             }
             catch (InterruptedException ex) {
@@ -158,6 +164,7 @@ class CommandDispatcher implements SmartLifecycle {
     public void stop() {
         if (running.compareAndSet(true, false) && workers != null) {
             workers.shutdown();
+            signals.dispatch().afterCommit(properties.dispatchThreads()); // outside a transaction: ends the waits now
             try {
                 workers.awaitTermination(10, TimeUnit.SECONDS);
             }

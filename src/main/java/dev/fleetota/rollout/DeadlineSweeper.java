@@ -82,6 +82,18 @@ class DeadlineSweeper {
                 ts(now.minus(silence)), ts(now), ts(now), ts(now));
     }
 
+    /** When the first device of the rollout still in safe mode turns silent, if nothing is heard from it before. */
+    java.util.Optional<Instant> nextSilence(long rolloutId, java.time.Duration silence) {
+        List<java.sql.Timestamp> heard = jdbc.queryForList("""
+                SELECT min(greatest(du.safe_mode_since, du.last_event_at, d.last_heard, %1$s))
+                FROM device_update du JOIN device d ON d.id = du.device_id
+                LEFT JOIN engine_marker m ON m.name = 'event-stream-connected'
+                LEFT JOIN engine_marker s ON s.name = 'device-list-synced'
+                WHERE du.rollout_id = ? AND du.state = 'SAFE_MODE'
+                """.formatted(DEAF_SINCE), java.sql.Timestamp.class, rolloutId);
+        return heard.stream().filter(java.util.Objects::nonNull).findFirst().map(t -> t.toInstant().plus(silence));
+    }
+
     /**
      * The device list (sync after a stream gap) shows a device that entered safe mode after its command while the
      * stream missed its {@code spark/status/safe-mode} (it is still REQUESTED or FLASHING): it is in SAFE_MODE since

@@ -1,9 +1,7 @@
 package dev.fleetota.rollout;
 
 import java.util.List;
-import java.util.Set;
 
-import dev.fleetota.events.DeviceEventRecorded;
 import dev.fleetota.events.DeviceEventsRecorded;
 
 import org.springframework.context.event.EventListener;
@@ -11,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds newly stored device events to the tracker, after the device module updated the devices (order 0). One query
- * per batch finds the devices with an update in flight; only their events go to the tracker, in arrival order.
+ * Feeds newly stored device events to the tracker, after the device module updated the devices (order 0): the whole
+ * batch at once, in arrival order; the tracker locks the batch's in-flight updates in one statement.
  */
 @Component
 class DeviceEventListener {
@@ -26,17 +24,13 @@ class DeviceEventListener {
     @EventListener
     @Order(10)
     void on(DeviceEventsRecorded batch) {
-        List<DeviceEventRecorded> events = batch.events().stream().filter(e -> e.deviceId() != null).toList();
-        if (events.isEmpty()) {
-            return;
-        }
-        Set<String> tracked = events.size() == 1 ? Set.of(events.get(0).deviceId())
-                : tracker.withUpdateInFlight(events.stream().map(DeviceEventRecorded::deviceId).toList());
-        for (DeviceEventRecorded event : events) {
-            if (tracked.contains(event.deviceId())) {
-                tracker.onEvent(event.deviceId(), event.eventId(),
-                        new Observation(event.name(), event.data(), event.productVersion(), event.publishedAt()));
-            }
+        List<DeviceUpdateTracker.Tracked> events = batch.events().stream()
+            .filter(e -> e.deviceId() != null)
+            .map(e -> new DeviceUpdateTracker.Tracked(e.deviceId(), e.eventId(),
+                    new Observation(e.name(), e.data(), e.productVersion(), e.publishedAt())))
+            .toList();
+        if (!events.isEmpty()) {
+            tracker.onEvents(events);
         }
     }
 

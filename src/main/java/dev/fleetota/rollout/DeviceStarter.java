@@ -28,9 +28,15 @@ class DeviceStarter {
 
     private final java.time.Duration freshness;
 
+    private final EngineSignals signals;
+
+    private final int dispatchThreads;
+
     DeviceStarter(JdbcTemplate jdbc, CommandOutbox outbox, DeviceUpdateTransitions transitions,
-            RolloutProperties properties) {
+            RolloutProperties properties, EngineSignals signals) {
         this.freshness = properties.preflightFreshness();
+        this.signals = signals;
+        this.dispatchThreads = properties.dispatchThreads();
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.transitions = transitions;
@@ -65,6 +71,9 @@ class DeviceStarter {
             }
         }
         jdbc.batchUpdate("UPDATE device_update SET deadline_at = ? WHERE id = ? AND state = 'PENDING'", deadlines);
+        if (queued > 0) {
+            signals.dispatch().afterCommit(Math.min(queued, dispatchThreads));
+        }
         return new Started(queued, skipped, outsideWindow, pending.size() - queued - skipped);
     }
 

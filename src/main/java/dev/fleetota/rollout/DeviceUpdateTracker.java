@@ -3,15 +3,17 @@ package dev.fleetota.rollout;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.fleetota.rollout.DeviceUpdateProgress.Step;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
 
 /**
  * Moves a device's in-flight update forward on each of its events (design §3). Runs inside the transaction that
@@ -27,18 +29,17 @@ class DeviceUpdateTracker {
              OR (du.state = 'PENDING' AND du.requested_at IS NOT NULL))
             """;
 
-    private static final String FIND = """
+    /**
+     * The in-flight updates of a batch's devices, locked in id order (so two batches cannot deadlock); a device has
+     * at most one, or a claimed PENDING one besides, of which the newest counts.
+     */
+    private static final String LOCK_IN_FLIGHT = """
             SELECT du.id, du.rollout_id, du.device_id, du.attempt, du.state, du.requested_at, du.flash_succeeded_at,
                    du.last_event_at, r.target_firmware_version
             FROM device_update du JOIN rollout r ON r.id = du.rollout_id
-            WHERE du.device_id = ? AND %s
-            ORDER BY du.id DESC LIMIT 1
+            WHERE du.device_id = ANY (?) AND %s
+            ORDER BY du.id
             FOR UPDATE OF du
-            """.formatted(IN_FLIGHT);
-
-    /** Same condition as {@link #FIND} ({@code rollout_id} is a non-null foreign key, so the join filters nothing). */
-    private static final String IN_FLIGHT_AMONG = """
-            SELECT DISTINCT du.device_id FROM device_update du WHERE du.device_id = ANY (?) AND %s
             """.formatted(IN_FLIGHT);
 
     private final JdbcTemplate jdbc;
@@ -57,45 +58,91 @@ class DeviceUpdateTracker {
         this.clock = clock;
     }
 
+    /** One event of a stored batch, as the tracker needs it. */
+    record Tracked(String deviceId, Long eventId, Observation observation) {
+    }
+
     /**
-     * Which of these devices have an update in flight (one query, no lock): only their events can move anything, and
-     * {@link #onEvent} locks and re-reads the update itself.
+     * Moves the devices' in-flight updates on the batch's events, in arrival order: one statement locks them all,
+     * each event's transitions follow, and each device's last event (and transfer success) is written once.
      */
-    Set<String> withUpdateInFlight(Collection<String> deviceIds) {
-        String[] ids = deviceIds.stream().distinct().toArray(String[]::new);
-        Set<String> found = new HashSet<>();
+    void onEvents(List<Tracked> events) {
+        Map<String, TrackedUpdate> updates = lockInFlight(events.stream().map(Tracked::deviceId).distinct().toList());
+        if (updates.isEmpty()) {
+            return;
+        }
+        Map<Long, TrackedUpdate> noted = new LinkedHashMap<>();
+        for (Tracked event : events) {
+            TrackedUpdate du = updates.get(event.deviceId());
+            if (du == null) {
+                continue;
+            }
+            TrackedUpdate after = onEvent(du, event.eventId(), event.observation());
+            if (after != du) {
+                noted.put(after.id(), after);
+            }
+            if (after.state() != null) {
+                updates.put(event.deviceId(), after);
+                continue;
+            }
+            note(List.of(noted.remove(after.id()))); // a transition found another state: read it again
+            updates.remove(event.deviceId());
+            updates.putAll(lockInFlight(List.of(event.deviceId())));
+        }
+        note(noted.values());
+    }
+
+    private void note(java.util.Collection<TrackedUpdate> noted) {
+        jdbc.batchUpdate("""
+                UPDATE device_update SET last_event_at = greatest(last_event_at, ?),
+                    flash_succeeded_at = coalesce(flash_succeeded_at, ?)
+                WHERE id = ?
+                """, noted.stream().map(u -> new Object[] { ts(u.lastEventAt()), ts(u.flashSucceededAt()), u.id() })
+            .toList());
+    }
+
+    private Map<String, TrackedUpdate> lockInFlight(List<String> deviceIds) {
+        Map<String, TrackedUpdate> found = new HashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(IN_FLIGHT_AMONG);
-            ps.setArray(1, connection.createArrayOf("varchar", ids));
+            PreparedStatement ps = connection.prepareStatement(LOCK_IN_FLIGHT);
+            ps.setArray(1, connection.createArrayOf("varchar", deviceIds.toArray()));
             return ps;
         }, rs -> {
-            found.add(rs.getString(1));
+            TrackedUpdate du = DeviceUpdateRows.tracked(rs, 0);
+            found.put(du.deviceId(), du); // ordered by id: the newest wins
         });
         return found;
     }
 
-    void onEvent(String deviceId, Long eventId, Observation event) {
-        List<TrackedUpdate> found = jdbc.query(FIND, DeviceUpdateRows::tracked, deviceId);
-        if (found.isEmpty()) {
-            return;
-        }
-        TrackedUpdate du = found.get(0);
+    /**
+     * One event; returns the update as it is after it (the same object when the event predates the command; a null
+     * state when a transition found the row in another state).
+     */
+    private TrackedUpdate onEvent(TrackedUpdate du, Long eventId, Observation event) {
         Instant now = clock.instant();
         Instant at = event.publishedAt() == null || event.publishedAt().isAfter(now) ? now : event.publishedAt();
         if (du.requestedAt() != null && at.isBefore(du.requestedAt().minusSeconds(2))) {
-            return; // published before we sent the command: not a response to it
+            return du; // published before we sent the command: not a response to it
         }
-        noteEvent(du, event, at);
         DeviceUpdateState state = du.state();
         boolean transferDone = du.flashSucceededAt() != null || isTransferSuccess(event);
+        Instant flashSucceededAt = du.flashSucceededAt() == null && isTransferSuccess(event) && isBeforeRestart(state)
+                ? at : du.flashSucceededAt();
+        Instant lastEventAt = du.lastEventAt() == null || at.isAfter(du.lastEventAt()) ? at : du.lastEventAt();
         SafetyPolicy safety = settings.policy(du.rolloutId()).safety();
         for (Step step : DeviceUpdateProgress.onEvent(state, event, du.targetFirmwareVersion(), transferDone)) {
             DeviceUpdateState from = state == DeviceUpdateState.PENDING ? promote(du, safety, now) : state;
             if (!transitions.apply(du.id(), from, step.to(), step.cause(), eventId, safety, now)) {
-                return;
+                return du.after(null, flashSucceededAt, lastEventAt); // not in the state we hold: unknown now
             }
             state = step.to();
         }
+        return du.after(state, flashSucceededAt, lastEventAt);
+    }
+
+    private static boolean isBeforeRestart(DeviceUpdateState state) {
+        return state == DeviceUpdateState.PENDING || state == DeviceUpdateState.REQUESTED
+                || state == DeviceUpdateState.FLASHING;
     }
 
     /** A command was claimed and sent but its acceptance is not recorded yet: the device clearly got it. */
@@ -103,15 +150,6 @@ class DeviceUpdateTracker {
         transitions.apply(du.id(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED, "event before acceptance",
                 null, safety, now);
         return DeviceUpdateState.REQUESTED;
-    }
-
-    private void noteEvent(TrackedUpdate du, Observation event, Instant at) {
-        jdbc.update("""
-                UPDATE device_update SET last_event_at = greatest(last_event_at, ?::timestamptz),
-                    flash_succeeded_at = CASE WHEN ? AND state IN ('PENDING', 'REQUESTED', 'FLASHING')
-                                              THEN coalesce(flash_succeeded_at, ?::timestamptz) ELSE flash_succeeded_at END
-                WHERE id = ?
-                """, DeviceUpdateTransitions.ts(at), isTransferSuccess(event), DeviceUpdateTransitions.ts(at), du.id());
     }
 
     private static boolean isTransferSuccess(Observation event) {

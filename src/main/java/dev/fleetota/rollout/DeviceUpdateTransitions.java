@@ -19,9 +19,12 @@ class DeviceUpdateTransitions {
 
     private final RolloutMetrics metrics;
 
-    DeviceUpdateTransitions(JdbcTemplate jdbc, RolloutMetrics metrics) {
+    private final EngineSignals signals;
+
+    DeviceUpdateTransitions(JdbcTemplate jdbc, RolloutMetrics metrics, EngineSignals signals) {
         this.jdbc = jdbc;
         this.metrics = metrics;
+        this.signals = signals;
     }
 
     /** Returns false when the device update was no longer in {@code from}. */
@@ -46,6 +49,9 @@ class DeviceUpdateTransitions {
         record(id, from, to, cause, eventId, now);
         if (to.isTerminal()) {
             metrics.deviceOutcome(to);
+        }
+        if (to.isFailure()) {
+            signals.step().afterCommit(1); // the failure threshold is checked at once, not at the next tick
         }
         return true;
     }

@@ -5,14 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.fleetota.device.DeviceSyncService;
 import dev.fleetota.particle.ParticleDevice;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +21,7 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  * {@code fleetota.rollout.preflight-freshness}.
  */
 @Component
-class PreflightRefresher implements DisposableBean {
+class PreflightRefresher {
 
     private final JdbcTemplate jdbc;
 
@@ -37,20 +33,16 @@ class PreflightRefresher implements DisposableBean {
 
     private final Clock clock;
 
-    private final ExecutorService readers;
+    private final CloudReads reads;
 
     PreflightRefresher(JdbcTemplate jdbc, DeviceGateway gateway, DeviceSyncService devices,
-            RolloutProperties properties, Clock clock) {
+            RolloutProperties properties, Clock clock, CloudReads reads) {
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.devices = devices;
         this.properties = properties;
         this.clock = clock;
-        this.readers = Executors.newFixedThreadPool(properties.dispatchThreads(), r -> {
-            Thread t = new Thread(r, "preflight-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        this.reads = reads;
     }
 
     record Claimed(long id, String deviceId) {
@@ -64,13 +56,11 @@ class PreflightRefresher implements DisposableBean {
         if (due.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Optional<ParticleDevice>>> reads = due.stream()
-            .map(c -> CompletableFuture.supplyAsync(() -> gateway.fetch(c.deviceId()), readers))
-            .toList();
+        List<Optional<ParticleDevice>> fetched = reads.readAll(due, c -> gateway.fetch(c.deviceId()));
         List<ParticleDevice> read = new ArrayList<>();
         List<Object[]> done = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
-            Optional<ParticleDevice> device = reads.get(i).join();
+            Optional<ParticleDevice> device = fetched.get(i);
             if (device.isPresent()) {
                 read.add(device.get());
                 done.add(new Object[] { ts(clock.instant()), due.get(i).id() });
@@ -96,11 +86,6 @@ class PreflightRefresher implements DisposableBean {
                 """, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2)),
                 ts(now.minus(properties.preflightFreshness()).plusSeconds(15)), ts(now.minusSeconds(30)),
                 properties.maxQueuedCommands(), ts(now));
-    }
-
-    @Override
-    public void destroy() {
-        readers.shutdownNow();
     }
 
 }

@@ -67,27 +67,32 @@ class RolloutStepper {
         this.clock = clock;
     }
 
+    /**
+     * Steps one rollout; returns when the next device of it in safe mode turns silent (its deadline, so the ticker
+     * can look again right then), or null when none is watched.
+     */
     @Transactional
-    public void step(long rolloutId) {
-        rollouts.lockForStep(rolloutId).ifPresent(this::step);
+    public Instant step(long rolloutId) {
+        return rollouts.lockForStep(rolloutId).map(this::step).orElse(null);
     }
 
-    private void step(Rollout rollout) {
+    private Instant step(Rollout rollout) {
         Instant now = clock.instant();
         RolloutPolicy policy = settings.policy(rollout.getId());
         sweeper.timeouts(rollout.getId(), now);
         List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
                 policy.safety().safeModeSilence(), now);
-        sweeper.reconcileFromDeviceList(rollout.getId(), policy.safety().verifyPeriod(), now);
-        sweeper.reconcileSafeModeFromDeviceList(rollout.getId(), policy.safety().safeModeMaxDuration(), now);
         RolloutStatus status = rollout.getStatus();
-        if (status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING || status == RolloutStatus.PAUSED) {
+        boolean watched = status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING
+                || status == RolloutStatus.PAUSED;
+        if (watched) {
             var halt = halts.evaluate(rollout, policy, silent, now);
             if (halt.isPresent()) {
                 halt(rollout, halt.get(), now);
-                return;
+                return null;
             }
         }
+        reconcile(rollout.getId(), policy.safety(), now);
         switch (status) {
             case SCHEDULED -> beginIfDue(rollout, now);
             case RUNNING -> advance(rollout, policy, now);
@@ -96,10 +101,24 @@ class RolloutStepper {
                 // PAUSED, HALTED, finished: devices in flight were swept above; nothing starts
             }
         }
+        return watched ? sweeper.nextSilence(rollout.getId(), policy.safety().safeModeSilence()).orElse(null) : null;
     }
 
-    private void halt(Rollout rollout, HaltReason reason, Instant now) {
+    /**
+     * The device list's corrections after a stream gap (to VERIFYING or SAFE_MODE: neither trips a rule, so they
+     * come after the halt check, which they would only delay).
+     */
+    private void reconcile(long rolloutId, SafetyPolicy safety, Instant now) {
+        sweeper.reconcileFromDeviceList(rolloutId, safety.verifyPeriod(), now);
+        sweeper.reconcileSafeModeFromDeviceList(rolloutId, safety.safeModeMaxDuration(), now);
+    }
+
+    /** Decided once the gate is closed (no command is being sent): the HALTED commit follows right after. */
+    private void halt(Rollout rollout, HaltReason found, Instant stepStart) {
         gate.close(rollout.getId());
+        Instant now = clock.instant();
+        HaltReason reason = new HaltReason(found.rule(), found.detail(), found.batch(), found.deviceIds(),
+                found.conditionAt(), now);
         rollout.halt(reason, now);
         batches.markFailed(rollout.getId(), reason.batch());
         int cancelled = outbox.cancelPending(rollout.getId());
@@ -107,8 +126,10 @@ class RolloutStepper {
                 Map.of("rule", reason.rule(), "detail", reason.detail(), "deviceIds", reason.deviceIds()), now);
         metrics.halted(reason);
         metrics.rolloutStatus(RolloutStatus.HALTED);
-        log.warn("Rollout {} HALTED ({}): {}; {} queued command(s) cancelled", rollout.getId(), reason.rule(),
-                reason.detail(), cancelled);
+        log.warn("Rollout {} HALTED ({}): {}; {} queued command(s) cancelled; step began {} ms after the condition, "
+                + "gate closed {} ms later", rollout.getId(), reason.rule(), reason.detail(), cancelled,
+                java.time.Duration.between(reason.conditionAt(), stepStart).toMillis(),
+                java.time.Duration.between(stepStart, now).toMillis());
     }
 
     private void beginIfDue(Rollout rollout, Instant now) {

@@ -23,7 +23,7 @@ class DeviceUpdateTrackerBatchTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private static final int TARGET = 4;
+    private static final int TARGET = EngineRows.TARGET;
 
     @Autowired
     DeviceEventIntake intake;
@@ -38,18 +38,7 @@ class DeviceUpdateTrackerBatchTests {
 
     @BeforeEach
     void aRollout() {
-        int product = 7000 + SEQUENCE.incrementAndGet();
-        long release = jdbc.queryForObject("""
-                INSERT INTO firmware_release (product_id, version, device_os_version, device_os_rank, platform_ids,
-                                              title)
-                VALUES (?, ?, '6.1.0', 6001000, '{13}', 't') RETURNING id
-                """, Long.class, product, TARGET);
-        rollout = jdbc.queryForObject("""
-                INSERT INTO rollout (name, firmware_release_id, product_id, target_firmware_version, target_device_os,
-                                     target_device_os_rank, target_platform_ids, cohort_ids, status, policy,
-                                     created_by)
-                VALUES ('batch', ?, ?, ?, '6.1.0', 6001000, '{13}', '{1}', 'PAUSED', ?::jsonb, 'test') RETURNING id
-                """, Long.class, release, product, TARGET, RolloutJson.write(RolloutPolicy.defaults()));
+        rollout = EngineRows.rollout(jdbc, 7000 + SEQUENCE.incrementAndGet(), "PAUSED", 0, 0);
     }
 
     @Test
