@@ -179,9 +179,11 @@ class ProductEventStreamTests {
             .build();
     }
 
+    /** The recorded stream's events: other test classes share the database and publish events of their own. */
     private int eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM device_event WHERE published_at >= '2025-02-01' OR"
-                + " data = 'this is not json'", Integer.class);
+        return jdbc.queryForObject("SELECT count(*) FROM device_event WHERE device_id = ? AND published_at"
+                + " BETWEEN '2025-02-01T10:01:00Z' AND '2025-02-01T10:01:10Z' OR data = 'this is not json'",
+                Integer.class, DEVICE);
     }
 
     private String data(String name) {
