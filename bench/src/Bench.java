@@ -40,7 +40,10 @@ final class Bench {
                 "--fleetota.particle.access-token=" + Procs.SIM_TOKEN, "--fleetota.particle.product=30301",
                 "--fleetota.security.admin-token=" + Procs.ADMIN_TOKEN, "--fleetota.events.stream.instance-id=" + name,
                 "--fleetota.rollout.instance-id=" + name, "--fleetota.events.stream.keep-alive-timeout=PT5S",
-                "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H"));
+                "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H",
+                // no periodic sync inside a measurement (its first run came 1 min after start: a 100k-device sync,
+                // 49 s long, fell into the CPU window); the harness syncs once itself and reports that time
+                "--fleetota.sync.initial-delay=PT1H"));
         cmd.addAll(List.of(serviceOptions(extra)));
         java.nio.file.Files.createDirectories(Procs.OUT);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -104,12 +107,32 @@ final class Bench {
     static String wrk(String name, String url, int seconds, int connections) throws Exception {
         String out = run("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-H",
                 "Authorization: Bearer " + Procs.ADMIN_TOKEN, url);
-        figure(name + "_p50", group(out, "50%\\s+(\\S+)", "?"));
-        figure(name + "_p99", group(out, "99%\\s+(\\S+)", "?"));
+        figure(name + "_p50", group(out, "(?m)^\\s*50%\\s+(\\S+)", "?"));
+        figure(name + "_p99", group(out, "(?m)^\\s*99%\\s+(\\S+)", "?"));
         figure(name + "_max", group(out, "Latency\\s+\\S+\\s+\\S+\\s+(\\S+)", "?"));
         figure(name + "_requests_per_second", group(out, "Requests/sec:\\s+(\\S+)", "?"));
         figure(name + "_non_2xx", group(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
         return out;
+    }
+
+    /**
+     * With {@code -Dscale.jfr=true}, a JFR recording (settings=profile) of the child from now until the returned
+     * action runs, written to {@code target/bench/<name>.jfr}; otherwise the action does nothing.
+     */
+    static Runnable profile(long pid, String name) throws Exception {
+        if (!Boolean.getBoolean("scale.jfr")) {
+            return () -> { };
+        }
+        run("jcmd", String.valueOf(pid), "JFR.start", "name=" + name, "settings=profile");
+        return () -> {
+            try {
+                run("jcmd", String.valueOf(pid), "JFR.stop", "name=" + name,
+                        "filename=" + Procs.OUT.resolve(name + ".jfr").toAbsolutePath());
+            }
+            catch (Exception ex) {
+                System.out.println("JFR " + name + " not written: " + ex);
+            }
+        };
     }
 
     static String group(String text, String regex, String otherwise) {

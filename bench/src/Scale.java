@@ -116,17 +116,32 @@ public final class Scale {
     }
 
     /**
-     * Service CPU and database transactions over a window in which devices complete. A device update is counted
-     * when its device_update row reaches a terminal state (SKIPPED included; the non-skipped count is printed
-     * too). The window starts once the first devices have finished and ends after {@code scale.window} seconds or
-     * when the rollout ends. The harness itself reads the database with psql here (about one transaction per 2 s).
+     * Service CPU and database transactions over {@code scale.windows} consecutive windows (default 2) in which
+     * devices complete, each printed with its number: the first starts once the first devices have finished, while
+     * the JIT compiler is still busy (its share is in {@code service_cpu_by_thread}); the later ones show the warm
+     * service. A device update is counted when its device_update row reaches a terminal state (SKIPPED included;
+     * the non-skipped count is printed too). A window ends after {@code scale.window} seconds or when the rollout
+     * ends. The harness itself reads the database with psql here (about one transaction per 2 s).
      */
     private void measureThroughput() throws Exception {
         long end = System.currentTimeMillis() + 120_000;
         while (Bench.terminalUpdates(DB, id)[1] == 0 && System.currentTimeMillis() < end) {
             Thread.sleep(500);
         }
+        String status = "RUNNING";
+        for (int w = 1; w <= Integer.getInteger("scale.windows", 2) && isActive(status); w++) {
+            status = measureWindow("w" + w + "_");
+        }
+    }
+
+    private static boolean isActive(String status) {
+        return "RUNNING".equals(status) || "WAITING".equals(status);
+    }
+
+    private String measureWindow(String prefix) throws Exception {
         double cpu0 = Bench.cpuSeconds(service);
+        ThreadCpu threads0 = ThreadCpu.snapshot(service.pid());
+        Runnable profile = Bench.profile(service.pid(), "scale-" + prefix + "window");
         long tx0 = Bench.transactions(DB);
         long[] done0 = Bench.terminalUpdates(DB, id);
         long t0 = System.nanoTime();
@@ -141,26 +156,32 @@ public final class Scale {
                         + Procs.psqlValue(DB, "SELECT halt_reason FROM rollout WHERE id = " + id));
                 api.okPost("/api/v1/rollouts/" + id + "/resume", "");
             }
-            else if (!"RUNNING".equals(status) && !"WAITING".equals(status)) {
+            else if (!isActive(status)) {
                 break;
             }
         }
         Thread.sleep(1500); // pg_stat_database is flushed by each backend at most once a second
         double cpu = Bench.cpuSeconds(service) - cpu0;
+        String byThread = ThreadCpu.snapshot(service.pid()).since(threads0, 12);
+        profile.run();
         long tx = Bench.transactions(DB) - tx0;
         long[] done1 = Bench.terminalUpdates(DB, id);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long updated = done1[0] - done0[0];
-        Bench.figure("throughput_window_seconds", String.format("%.1f", seconds));
-        Bench.figure("throughput_status_at_end", status);
-        Bench.figure("throughput_unexpected_halts", unexpectedHalts);
-        Bench.figure("throughput_device_updates_terminal", updated + " (not skipped: " + (done1[1] - done0[1]) + ")");
-        Bench.figure("throughput_device_updates_per_second", String.format("%.1f", updated / seconds));
-        Bench.figure("service_cpu_seconds", String.format("%.1f", cpu));
-        Bench.figure("service_cpu_seconds_per_1000_updates",
+        Bench.figure(prefix + "throughput_window_seconds", String.format("%.1f", seconds));
+        Bench.figure(prefix + "throughput_status_at_end", status);
+        Bench.figure(prefix + "throughput_unexpected_halts", unexpectedHalts);
+        Bench.figure(prefix + "throughput_device_updates_terminal",
+                updated + " (not skipped: " + (done1[1] - done0[1]) + ")");
+        Bench.figure(prefix + "throughput_device_updates_per_second", String.format("%.1f", updated / seconds));
+        Bench.figure(prefix + "service_cpu_seconds", String.format("%.1f", cpu));
+        Bench.figure(prefix + "service_cpu_seconds_per_1000_updates",
                 String.format("%.2f", cpu * 1000 / Math.max(1, updated)));
-        Bench.figure("db_transactions", tx);
-        Bench.figure("db_transactions_per_device_update", String.format("%.1f", tx / (double) Math.max(1, updated)));
+        Bench.figure(prefix + "service_cpu_by_thread", byThread);
+        Bench.figure(prefix + "db_transactions", tx);
+        Bench.figure(prefix + "db_transactions_per_device_update",
+                String.format("%.1f", tx / (double) Math.max(1, updated)));
+        return status;
     }
 
     /**
@@ -187,7 +208,11 @@ public final class Scale {
         });
         keeper.start();
         try {
+            Runnable profile = Bench.profile(service.pid(), "scale-wrk");
+            ThreadCpu threads0 = ThreadCpu.snapshot(service.pid());
             Bench.wrk("get_rollout", "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id, wrkSeconds, 16);
+            Bench.figure("get_rollout_service_cpu_by_thread", ThreadCpu.snapshot(service.pid()).since(threads0, 8));
+            profile.run();
         }
         finally {
             done.set(true);
