@@ -27,26 +27,33 @@ class DeviceUpdateTransitions {
         this.signals = signals;
     }
 
-    /** Returns false when the device update was no longer in {@code from}. */
+    /**
+     * Returns false when the device update was no longer in {@code from}. The move and its timeline row are one
+     * statement (one round trip: a device update makes about six of them).
+     */
     boolean apply(long id, DeviceUpdateState from, DeviceUpdateState to, String cause, Long eventId,
             SafetyPolicy safety, Instant now) {
         Instant deadline = deadlineOnEntry(to, safety, now);
         int updated = jdbc.update("""
-                UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
-                    requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
-                    safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
-                    verify_until = CASE WHEN ? THEN ?::timestamptz ELSE verify_until END,
-                    finished_at = CASE WHEN ? THEN ?::timestamptz ELSE NULL END,
-                    reason = CASE WHEN ? THEN ? ELSE reason END
-                WHERE id = ? AND state = ?
+                WITH moved AS (
+                    UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
+                        requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
+                        safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
+                        verify_until = CASE WHEN ? THEN ?::timestamptz ELSE verify_until END,
+                        finished_at = CASE WHEN ? THEN ?::timestamptz ELSE NULL END,
+                        reason = CASE WHEN ? THEN ? ELSE reason END
+                    WHERE id = ? AND state = ?
+                    RETURNING id, rollout_id, device_id, attempt)
+                INSERT INTO device_update_transition
+                    (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause, event_id)
+                SELECT id, rollout_id, device_id, attempt, ?, ?, ?, ?, ? FROM moved
                 """, to.name(), ts(now), ts(deadline), to == DeviceUpdateState.REQUESTED, ts(now),
                 to == DeviceUpdateState.SAFE_MODE, ts(now), to == DeviceUpdateState.VERIFYING, ts(deadline),
                 to.isTerminal(), ts(now), to.isFailure() || to == DeviceUpdateState.SKIPPED, truncate(cause, 300), id,
-                from.name());
+                from.name(), ts(now), from.name(), to.name(), truncate(cause, 64), eventId);
         if (updated == 0) {
             return false;
         }
-        record(id, from, to, cause, eventId, now);
         if (to.isTerminal()) {
             metrics.deviceOutcome(to);
         }
