@@ -23,6 +23,8 @@ public final class Scale {
 
     private final int wrkSeconds = Integer.getInteger("scale.wrkSeconds", 15);
 
+    private final int wrkWarmupSeconds = Integer.getInteger("scale.wrkWarmupSeconds", 10);
+
     private final String silence = System.getProperty("scale.silence", "PT10S");
 
     private final double timeScale = Double.parseDouble(System.getProperty("scale.timeScale", "100"));
@@ -208,6 +210,10 @@ public final class Scale {
         });
         keeper.start();
         try {
+            if (wrkWarmupSeconds > 0) { // the web path's JIT compilation, not counted (printed apart)
+                Bench.wrk("get_rollout_warmup", "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id,
+                        wrkWarmupSeconds, 16);
+            }
             Runnable profile = Bench.profile(service.pid(), "scale-wrk");
             ThreadCpu threads0 = ThreadCpu.snapshot(service.pid());
             Bench.wrk("get_rollout", "http://127.0.0.1:" + port + "/api/v1/rollouts/" + id, wrkSeconds, 16);

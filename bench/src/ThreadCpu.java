@@ -16,12 +16,17 @@ final class ThreadCpu {
 
     private final Map<String, Long> ticks;
 
-    private ThreadCpu(Map<String, Long> ticks) {
+    /** Of {@link #ticks}, those spent in the kernel (system calls: sockets, futexes). */
+    private final Map<String, Long> systemTicks;
+
+    private ThreadCpu(Map<String, Long> ticks, Map<String, Long> systemTicks) {
         this.ticks = ticks;
+        this.systemTicks = systemTicks;
     }
 
     static ThreadCpu snapshot(long pid) {
         Map<String, Long> byGroup = new HashMap<>();
+        Map<String, Long> system = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
@@ -30,6 +35,7 @@ final class ThreadCpu {
                     // fields after the parenthesised name: state is field 3, utime 14, stime 15
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byGroup.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    system.merge(name, Long.parseLong(f[12]), Long::sum);
                 }
                 catch (Exception gone) {
                     // the thread ended between the listing and the read: its time is lost to both snapshots
@@ -37,20 +43,25 @@ final class ThreadCpu {
             });
         }
         catch (Exception ex) {
-            return new ThreadCpu(Map.of());
+            return new ThreadCpu(Map.of(), Map.of());
         }
-        return new ThreadCpu(byGroup);
+        return new ThreadCpu(byGroup, system);
     }
 
-    /** The groups that used the most CPU since {@code before}, as "name seconds (share)" separated by "; ". */
+    /**
+     * The groups that used the most CPU since {@code before}, as "name seconds (share of the total, share of the
+     * group's time in the kernel)" separated by "; ".
+     */
     String since(ThreadCpu before, int top) {
         Map<String, Long> delta = new HashMap<>();
+        Map<String, Long> sys = new HashMap<>();
         ticks.forEach((k, v) -> delta.put(k, v - before.ticks.getOrDefault(k, 0L)));
+        systemTicks.forEach((k, v) -> sys.put(k, v - before.systemTicks.getOrDefault(k, 0L)));
         long total = Math.max(1, delta.values().stream().mapToLong(Long::longValue).sum());
         return delta.entrySet().stream().filter(e -> e.getValue() > 0)
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-            .map(e -> String.format("%s %.1f s (%.0f %%)", e.getKey(), e.getValue() / TICKS_PER_SECOND,
-                    100.0 * e.getValue() / total))
+            .map(e -> String.format("%s %.1f s (%.0f %%, sys %.0f %%)", e.getKey(), e.getValue() / TICKS_PER_SECOND,
+                    100.0 * e.getValue() / total, 100.0 * sys.getOrDefault(e.getKey(), 0L) / e.getValue()))
             .collect(Collectors.joining("; "));
     }
 
