@@ -13,7 +13,8 @@ final class DeviceUpdateRows {
 
     static TrackedUpdate tracked(ResultSet rs, int row) throws SQLException {
         return new TrackedUpdate(rs.getLong("id"), rs.getLong("rollout_id"), rs.getString("device_id"),
-                rs.getInt("attempt"), DeviceUpdateState.valueOf(rs.getString("state")), instant(rs, "requested_at"),
+                rs.getInt("attempt"), DeviceUpdateState.valueOf(rs.getString("state")),
+                instant(rs, "state_changed_at"), instant(rs, "requested_at"),
                 instant(rs, "flash_succeeded_at"), instant(rs, "last_event_at"), rs.getInt("target_firmware_version"));
     }
 

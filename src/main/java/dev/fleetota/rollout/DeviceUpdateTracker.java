@@ -34,13 +34,21 @@ class DeviceUpdateTracker {
      * at most one, or a claimed PENDING one besides, of which the newest counts.
      */
     private static final String LOCK_IN_FLIGHT = """
-            SELECT du.id, du.rollout_id, du.device_id, du.attempt, du.state, du.requested_at, du.flash_succeeded_at,
-                   du.last_event_at, r.target_firmware_version
+            SELECT du.id, du.rollout_id, du.device_id, du.attempt, du.state, du.state_changed_at, du.requested_at,
+                   du.flash_succeeded_at, du.last_event_at, r.target_firmware_version
             FROM device_update du JOIN rollout r ON r.id = du.rollout_id
             WHERE du.device_id = ANY (?) AND %s
             ORDER BY du.id
             FOR UPDATE OF du
             """.formatted(IN_FLIGHT);
+
+    /**
+     * An event this soon after the update entered its state (and after the event before it) may be the second half
+     * of the pair that moved it: the reset's {@code offline} arriving after its {@code online} (reversed in the
+     * stream, or the old session's close published after the new one's start). The simulator's reversed pairs arrive
+     * within milliseconds; the contract gives no bound for the real cloud (assumed: within this time).
+     */
+    static final java.time.Duration RESET_ECHO = java.time.Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
 
@@ -130,14 +138,24 @@ class DeviceUpdateTracker {
                 ? at : du.flashSucceededAt();
         Instant lastEventAt = du.lastEventAt() == null || at.isAfter(du.lastEventAt()) ? at : du.lastEventAt();
         SafetyPolicy safety = settings.policy(du.rolloutId()).safety();
-        for (Step step : DeviceUpdateProgress.onEvent(state, event, du.targetFirmwareVersion(), transferDone)) {
+        for (Step step : DeviceUpdateProgress.onEvent(state, event, du.targetFirmwareVersion(), transferDone,
+                isEcho(du, at, now))) {
             DeviceUpdateState from = state == DeviceUpdateState.PENDING ? promote(du, safety, now) : state;
             if (!transitions.apply(du.id(), from, step.to(), step.cause(), eventId, safety, now)) {
-                return du.after(null, flashSucceededAt, lastEventAt); // not in the state we hold: unknown now
+                return du.after(null, flashSucceededAt, lastEventAt, now); // not in the state we hold: unknown now
             }
             state = step.to();
         }
-        return du.after(state, flashSucceededAt, lastEventAt);
+        return du.after(state, flashSucceededAt, lastEventAt, now);
+    }
+
+    /**
+     * Handled within {@link #RESET_ECHO} after the update entered its state, and published no later than that after
+     * the latest event before it (so a backlog does not make a later drop look like an echo).
+     */
+    private static boolean isEcho(TrackedUpdate du, Instant at, Instant now) {
+        return du.stateChangedAt() != null && !now.isAfter(du.stateChangedAt().plus(RESET_ECHO))
+                && (du.lastEventAt() == null || !at.isAfter(du.lastEventAt().plus(RESET_ECHO)));
     }
 
     private static boolean isBeforeRestart(DeviceUpdateState state) {

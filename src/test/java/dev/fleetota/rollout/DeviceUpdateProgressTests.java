@@ -113,6 +113,18 @@ class DeviceUpdateProgressTests {
     }
 
     @Test
+    void anOfflineRightAfterTheOnlineThatBeganVerificationIsTheResetsOwnOfflineArrivingSecond() {
+        Observation offline = event("spark/status", "offline", 0);
+
+        assertThat(DeviceUpdateProgress.onEvent(VERIFYING, offline, TARGET, true, true)).isEmpty();
+        assertThat(states(DeviceUpdateProgress.onEvent(VERIFYING, offline, TARGET, true, false)))
+            .as("a later offline is a drop").containsExactly(RESTARTED);
+        assertThat(states(DeviceUpdateProgress.onEvent(VERIFYING,
+                event("spark/device/last_reset", "panic, hard_fault", TARGET), TARGET, true, true)))
+            .as("a panic is never an echo").containsExactly(RESTARTED);
+    }
+
+    @Test
     void terminalStatesIgnoreEvents() {
         List<Step> steps = DeviceUpdateProgress.onEvent(SUCCEEDED, event("spark/status", "online", 3), TARGET, true);
 

@@ -86,6 +86,35 @@ class DeviceUpdateTrackerBatchTests {
         assertThat(state(device)).isEqualTo("VERIFYING");
     }
 
+    @Test
+    void theResetsOfflineArrivingAfterItsOnlineWithTheSameTimestampDoesNotUndoTheVerification() {
+        String inOneBatch = device("REQUESTED", requested);
+        String acrossBatches = device("REQUESTED", requested);
+        Instant at = requested.plusSeconds(30);
+        Instant reset = at.plusSeconds(20);
+        for (String d : List.of(inOneBatch, acrossBatches)) {
+            intake.acceptAll(List.of(event(d, "spark/flash/status", "started", at, 3),
+                    event(d, "spark/flash/status", "success", at.plusSeconds(5), 3)), EventSource.SSE);
+        }
+
+        intake.acceptAll(List.of(event(inOneBatch, "spark/status", "online", reset, TARGET),
+                event(inOneBatch, "spark/status", "offline", reset, TARGET)), EventSource.SSE);
+        intake.acceptAll(List.of(event(acrossBatches, "spark/status", "online", reset, TARGET)), EventSource.SSE);
+        intake.acceptAll(List.of(event(acrossBatches, "spark/status", "offline", reset.minusMillis(300), TARGET)),
+                EventSource.SSE);
+
+        assertThat(state(inOneBatch)).isEqualTo("VERIFYING");
+        assertThat(state(acrossBatches)).isEqualTo("VERIFYING");
+        assertThat(transitions(acrossBatches)).containsExactly("REQUESTED>FLASHING", "FLASHING>RESTARTED",
+                "RESTARTED>VERIFYING");
+
+        intake.acceptAll(List.of(event(acrossBatches, "spark/status", "offline", reset.plusSeconds(5), TARGET)),
+                EventSource.SSE);
+
+        assertThat(state(acrossBatches)).as("published 5 s later: a new drop, even when handled at once")
+            .isEqualTo("RESTARTED");
+    }
+
     private String device(String updateState, Instant requestedAt) {
         String id = String.format("b0b0b0b0b0b0b0b0b0%06x", SEQUENCE.incrementAndGet());
         jdbc.update("INSERT INTO device (id, platform_id, firmware_version) VALUES (?, 13, 3)", id);
