@@ -127,12 +127,18 @@ public final class Demo {
                         || round(max(extract(epoch FROM received_at - published_at)), 2)
                     FROM device_event WHERE published_at IS NOT NULL"""));
             Bench.figure("demo_final_counts", Json.at(Json.parse(api.ok("/api/v1/rollouts/" + id)), "progress.byState"));
+            Bench.figure("demo_unsuccessful_by_reason", Procs.psqlValue(DB, """
+                    SELECT string_agg(state || ' ' || coalesce(reason, '-') || ': ' || n, '; ' ORDER BY n DESC)
+                    FROM (SELECT state, left(reason, 60) AS reason, count(*) AS n FROM device_update
+                          WHERE state <> 'SUCCEEDED' GROUP BY 1, 2) r"""));
             Bench.figure("load_at_end", Bench.load());
         }
         finally {
             Procs.stop(service);
             Procs.stop(simProc);
-            Procs.dropDatabase(DB);
+            if (!Boolean.getBoolean("demo.keepDatabase")) { // -Ddemo.keepDatabase=true: look at it afterwards
+                Procs.dropDatabase(DB);
+            }
         }
     }
 
