@@ -31,12 +31,11 @@ final class DeviceUpdateProgress {
     }
 
     /**
-     * As above; {@code justEntered} says that the event arrived right after the update entered its current state
-     * and right after the event before it (both within {@link DeviceUpdateTracker#RESET_ECHO}), so it may be the
-     * other half of the event pair that moved it.
+     * As above; {@code echo} says that the event may be the second half of the pair that moved the update into its
+     * state (arrived right after it, {@link DeviceUpdateTracker#RESET_ECHO}).
      */
     static List<Step> onEvent(DeviceUpdateState state, Observation e, int targetVersion, boolean transferDone,
-            boolean justEntered) {
+            boolean echo) {
         List<Step> steps = new ArrayList<>();
         String cause = e.name() + (e.data().isEmpty() || e.isSafeMode() ? "" : " " + e.data());
         switch (state) {
@@ -44,7 +43,7 @@ final class DeviceUpdateProgress {
             case FLASHING -> fromFlashing(e, targetVersion, transferDone, cause, steps);
             case RESTARTED -> fromRestarted(e, targetVersion, cause, steps);
             case SAFE_MODE -> fromSafeMode(e, targetVersion, cause, steps);
-            case VERIFYING -> fromVerifying(e, targetVersion, justEntered, cause, steps);
+            case VERIFYING -> fromVerifying(e, targetVersion, echo, cause, steps);
             default -> {
                 // terminal states never move on events
             }
@@ -108,12 +107,11 @@ final class DeviceUpdateProgress {
      * it left healthy devices RESTARTED until they timed out (1.9 % of a 10k demo rollout). A later drop still
      * counts, and one that stays offline is caught by the verification read at the end, which needs it online.
      */
-    private static void fromVerifying(Observation e, int target, boolean justEntered, String cause,
-            List<Step> steps) {
+    private static void fromVerifying(Observation e, int target, boolean echo, String cause, List<Step> steps) {
         if (e.isSafeMode()) {
             steps.add(new Step(SAFE_MODE, cause));
         }
-        else if ((e.isOffline() && !justEntered) || e.isPanicReset()) {
+        else if ((e.isOffline() && !echo) || e.isPanicReset()) {
             steps.add(new Step(RESTARTED, cause));
         }
         else if (e.isOnline() && e.appRunning() && e.productVersion() != target) {
