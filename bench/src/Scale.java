@@ -142,6 +142,7 @@ public final class Scale {
 
     private String measureWindow(String prefix) throws Exception {
         double cpu0 = Bench.cpuSeconds(service);
+        int halts0 = unexpectedHalts;
         ThreadCpu threads0 = ThreadCpu.snapshot(service.pid());
         Runnable profile = Bench.profile(service.pid(), "scale-" + prefix + "window");
         long tx0 = Bench.transactions(DB);
@@ -172,7 +173,7 @@ public final class Scale {
         long updated = done1[0] - done0[0];
         Bench.figure(prefix + "throughput_window_seconds", String.format("%.1f", seconds));
         Bench.figure(prefix + "throughput_status_at_end", status);
-        Bench.figure(prefix + "throughput_unexpected_halts", unexpectedHalts);
+        Bench.figure(prefix + "throughput_unexpected_halts", unexpectedHalts - halts0);
         Bench.figure(prefix + "throughput_device_updates_terminal",
                 updated + " (not skipped: " + (done1[1] - done0[1]) + ")");
         Bench.figure(prefix + "throughput_device_updates_per_second", String.format("%.1f", updated / seconds));
