@@ -19,8 +19,8 @@ class ParticleClientConfiguration {
     /**
      * Idle connections kept for reuse: more than the engine's concurrent calls (4 flash dispatchers, 8 cloud readers,
      * preflight, sync and the notifier besides). OkHttp's default of 5 closed the rest after each burst, so every
-     * burst opened new connections (a TCP, and against the real cloud a TLS, handshake each): 8 % of the
-     * dispatchers' CPU in a 100k-device profile.
+     * burst opened new connections (a TCP, and against the real cloud a TLS, handshake each): in a 100k-device
+     * profile, 5 % of the dispatchers' and 9 % of the cloud readers' samples were opening a connection.
      */
     static final int MAX_IDLE_CONNECTIONS = 32;
 
