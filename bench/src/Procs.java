@@ -115,6 +115,9 @@ final class Procs {
                 "--fleetota.rollout.instance-id=" + name, "--fleetota.events.stream.keep-alive-timeout=PT5S",
                 "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H"));
         cmd.addAll(List.of(extra));
+        // e.g. -Dbench.serviceArgs="--fleetota.events.intake.batch-size=2000": settings tried without a rebuild
+        cmd.addAll(List.of(System.getProperty("bench.serviceArgs", "").split(" ")).stream().filter(a -> !a.isBlank())
+            .toList());
         Process p = start(cmd, "service-" + name);
         waitUntilReady(p, port, START_TIMEOUT_MILLIS, "service " + name);
         return p;
@@ -170,6 +173,14 @@ final class Procs {
     static String freshDatabase(String name) throws IOException, InterruptedException {
         psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         psql("postgres", "CREATE DATABASE " + name);
+        // e.g. -Dbench.dbSettings="session_preload_libraries=auto_explain;auto_explain.log_min_duration=0": settings
+        // for the run's database only (new sessions), to see per-statement times and plans in the server log
+        for (String setting : System.getProperty("bench.dbSettings", "").split(";")) {
+            if (setting.contains("=")) {
+                String[] kv = setting.split("=", 2);
+                psql("postgres", "ALTER DATABASE " + name + " SET " + kv[0].trim() + " = '" + kv[1].trim() + "'");
+            }
+        }
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
     }
 

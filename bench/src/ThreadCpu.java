@@ -65,4 +65,36 @@ final class ThreadCpu {
             .collect(Collectors.joining("; "));
     }
 
+    /** CPU seconds of all threads in this snapshot. */
+    double seconds() {
+        return ticks.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by the local PostgreSQL's processes (every process named {@code postgres}: the backends
+     * of all sessions, the WAL writer, the checkpointer); a delta over a phase is the database's share of its work.
+     * Backends that end inside the phase take their time with them, so a phase should keep its connections.
+     */
+    static double postgresSeconds() {
+        long sum = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+                catch (Exception gone) {
+                    // ended between the listing and the read
+                }
+            }
+        }
+        catch (Exception ex) {
+            return 0;
+        }
+        return sum / TICKS_PER_SECOND;
+    }
+
 }
