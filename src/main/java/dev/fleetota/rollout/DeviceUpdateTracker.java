@@ -3,12 +3,17 @@ package dev.fleetota.rollout;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.fleetota.rollout.DeviceUpdateProgress.Step;
+import dev.fleetota.rollout.DeviceUpdateTransitions.Move;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +27,8 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  */
 @Component
 class DeviceUpdateTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceUpdateTracker.class);
 
     /** A device update the device's events can move: sent, or claimed for sending, and not finished. */
     private static final String IN_FLIGHT = """
@@ -80,22 +87,24 @@ class DeviceUpdateTracker {
             return;
         }
         Map<Long, TrackedUpdate> noted = new LinkedHashMap<>();
+        List<Move> moves = new ArrayList<>();
         for (Tracked event : events) {
             TrackedUpdate du = updates.get(event.deviceId());
             if (du == null) {
                 continue;
             }
-            TrackedUpdate after = onEvent(du, event.eventId(), event.observation());
+            TrackedUpdate after = onEvent(du, event.eventId(), event.observation(), moves);
             if (after != du) {
                 noted.put(after.id(), after);
-            }
-            if (after.state() != null) {
                 updates.put(event.deviceId(), after);
-                continue;
             }
-            note(List.of(noted.remove(after.id()))); // a transition found another state: read it again
-            updates.remove(event.deviceId());
-            updates.putAll(lockInFlight(List.of(event.deviceId())));
+        }
+        boolean[] applied = transitions.applyAll(moves);
+        for (int i = 0; i < applied.length; i++) {
+            if (!applied[i]) { // cannot happen while this transaction holds the row: say so if it ever does
+                log.warn("Device update {} was not in {} when moving it to {}; left as it was", moves.get(i).id(),
+                        moves.get(i).from(), moves.get(i).to());
+            }
         }
         note(noted.values());
     }
@@ -123,10 +132,12 @@ class DeviceUpdateTracker {
     }
 
     /**
-     * One event; returns the update as it is after it (the same object when the event predates the command; a null
-     * state when a transition found the row in another state).
+     * One event; returns the update as it is after it (the same object when the event predates the command), adding
+     * its transitions to {@code moves}: the batch applies them in order once all its events are read
+     * ({@link DeviceUpdateTransitions#applyAll}), which is the same as one by one since this transaction holds the
+     * rows ({@code FOR UPDATE}) and nothing else in it moves them.
      */
-    private TrackedUpdate onEvent(TrackedUpdate du, Long eventId, Observation event) {
+    private TrackedUpdate onEvent(TrackedUpdate du, Long eventId, Observation event, List<Move> moves) {
         Instant now = clock.instant();
         Instant at = event.publishedAt() == null || event.publishedAt().isAfter(now) ? now : event.publishedAt();
         if (du.requestedAt() != null && at.isBefore(du.requestedAt().minusSeconds(2))) {
@@ -140,10 +151,13 @@ class DeviceUpdateTracker {
         SafetyPolicy safety = settings.policy(du.rolloutId()).safety();
         for (Step step : DeviceUpdateProgress.onEvent(state, event, du.targetFirmwareVersion(), transferDone,
                 isEcho(du, at, now))) {
-            DeviceUpdateState from = state == DeviceUpdateState.PENDING ? promote(du, safety, now) : state;
-            if (!transitions.apply(du.id(), from, step.to(), step.cause(), eventId, safety, now)) {
-                return du.after(null, flashSucceededAt, lastEventAt, now); // not in the state we hold: unknown now
+            if (state == DeviceUpdateState.PENDING) {
+                // a command was claimed and sent but its acceptance is not recorded yet: the device clearly got it
+                moves.add(new Move(du.id(), state, DeviceUpdateState.REQUESTED, "event before acceptance", null, safety,
+                        now));
+                state = DeviceUpdateState.REQUESTED;
             }
+            moves.add(new Move(du.id(), state, step.to(), step.cause(), eventId, safety, now));
             state = step.to();
         }
         return du.after(state, flashSucceededAt, lastEventAt, now);
@@ -161,13 +175,6 @@ class DeviceUpdateTracker {
     private static boolean isBeforeRestart(DeviceUpdateState state) {
         return state == DeviceUpdateState.PENDING || state == DeviceUpdateState.REQUESTED
                 || state == DeviceUpdateState.FLASHING;
-    }
-
-    /** A command was claimed and sent but its acceptance is not recorded yet: the device clearly got it. */
-    private DeviceUpdateState promote(TrackedUpdate du, SafetyPolicy safety, Instant now) {
-        transitions.apply(du.id(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED, "event before acceptance",
-                null, safety, now);
-        return DeviceUpdateState.REQUESTED;
     }
 
     private static boolean isTransferSuccess(Observation event) {

@@ -3,6 +3,7 @@ package dev.fleetota.rollout;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,40 +28,69 @@ class DeviceUpdateTransitions {
         this.signals = signals;
     }
 
+    /** One transition, with the time it is decided at and the policy that sets its deadline. */
+    record Move(long id, DeviceUpdateState from, DeviceUpdateState to, String cause, Long eventId,
+            SafetyPolicy safety, Instant now) {
+    }
+
+    private static final String MOVE = """
+            WITH moved AS (
+                UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
+                    requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
+                    safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
+                    verify_until = CASE WHEN ? THEN ?::timestamptz ELSE verify_until END,
+                    finished_at = CASE WHEN ? THEN ?::timestamptz ELSE NULL END,
+                    reason = CASE WHEN ? THEN ? ELSE reason END
+                WHERE id = ? AND state = ?
+                RETURNING id, rollout_id, device_id, attempt)
+            INSERT INTO device_update_transition
+                (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause, event_id)
+            SELECT id, rollout_id, device_id, attempt, ?, ?, ?, ?, ? FROM moved
+            """;
+
     /**
      * Returns false when the device update was no longer in {@code from}. The move and its timeline row are one
      * statement (one round trip: a device update makes about six of them).
      */
     boolean apply(long id, DeviceUpdateState from, DeviceUpdateState to, String cause, Long eventId,
             SafetyPolicy safety, Instant now) {
-        Instant deadline = deadlineOnEntry(to, safety, now);
-        int updated = jdbc.update("""
-                WITH moved AS (
-                    UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
-                        requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
-                        safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
-                        verify_until = CASE WHEN ? THEN ?::timestamptz ELSE verify_until END,
-                        finished_at = CASE WHEN ? THEN ?::timestamptz ELSE NULL END,
-                        reason = CASE WHEN ? THEN ? ELSE reason END
-                    WHERE id = ? AND state = ?
-                    RETURNING id, rollout_id, device_id, attempt)
-                INSERT INTO device_update_transition
-                    (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause, event_id)
-                SELECT id, rollout_id, device_id, attempt, ?, ?, ?, ?, ? FROM moved
-                """, to.name(), ts(now), ts(deadline), to == DeviceUpdateState.REQUESTED, ts(now),
+        return applyAll(List.of(new Move(id, from, to, cause, eventId, safety, now)))[0];
+    }
+
+    /**
+     * Applies the moves in order, in one round trip (a JDBC batch of the statement {@link #apply} runs); each one is
+     * guarded by its {@code from} state like {@link #apply}, so a move whose update is no longer in that state (nor
+     * any later move of it that expected the first to apply) changes nothing. Returns, per move, whether it applied.
+     */
+    boolean[] applyAll(List<Move> moves) {
+        boolean[] applied = new boolean[moves.size()];
+        if (moves.isEmpty()) {
+            return applied;
+        }
+        int[] counts = jdbc.batchUpdate(MOVE, moves.stream().map(DeviceUpdateTransitions::arguments).toList());
+        for (int i = 0; i < moves.size(); i++) {
+            applied[i] = counts[i] > 0;
+            if (applied[i]) {
+                DeviceUpdateState to = moves.get(i).to();
+                if (to.isTerminal()) {
+                    metrics.deviceOutcome(to);
+                }
+                if (to.isFailure()) {
+                    signals.step().afterCommit(1); // the failure threshold is checked at once, not at the next tick
+                }
+            }
+        }
+        return applied;
+    }
+
+    private static Object[] arguments(Move m) {
+        DeviceUpdateState to = m.to();
+        Instant now = m.now();
+        Instant deadline = deadlineOnEntry(to, m.safety(), now);
+        return new Object[] { to.name(), ts(now), ts(deadline), to == DeviceUpdateState.REQUESTED, ts(now),
                 to == DeviceUpdateState.SAFE_MODE, ts(now), to == DeviceUpdateState.VERIFYING, ts(deadline),
-                to.isTerminal(), ts(now), to.isFailure() || to == DeviceUpdateState.SKIPPED, truncate(cause, 300), id,
-                from.name(), ts(now), from.name(), to.name(), truncate(cause, 64), eventId);
-        if (updated == 0) {
-            return false;
-        }
-        if (to.isTerminal()) {
-            metrics.deviceOutcome(to);
-        }
-        if (to.isFailure()) {
-            signals.step().afterCommit(1); // the failure threshold is checked at once, not at the next tick
-        }
-        return true;
+                to.isTerminal(), ts(now), to.isFailure() || to == DeviceUpdateState.SKIPPED, truncate(m.cause(), 300),
+                m.id(), m.from().name(), ts(now), m.from().name(), to.name(), truncate(m.cause(), 64), m.eventId() };
     }
 
     /** An operator skip: allowed from PENDING and from failures (which then no longer count toward a halt). */

@@ -31,6 +31,9 @@ class DeviceUpdateTrackerBatchTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DeviceUpdateTransitions transitions;
+
     private long rollout;
 
     /** In the past and before 2025-02 (other tests of the shared context count events published since then). */
@@ -113,6 +116,34 @@ class DeviceUpdateTrackerBatchTests {
 
         assertThat(state(acrossBatches)).as("published 5 s later: a new drop, even when handled at once")
             .isEqualTo("RESTARTED");
+    }
+
+    @Test
+    void movesAppliedTogetherKeepTheirGuardAMoveFromAStateTheUpdateIsNotInChangesNothingNorDoItsFollowers() {
+        String stale = device("REQUESTED", requested);
+        String fresh = device("REQUESTED", requested);
+        SafetyPolicy safety = RolloutPolicy.defaults().safety();
+        Instant now = Instant.now();
+
+        boolean[] applied = transitions.applyAll(List.of(
+                move(stale, DeviceUpdateState.FLASHING, DeviceUpdateState.RESTARTED, safety, now),
+                move(fresh, DeviceUpdateState.REQUESTED, DeviceUpdateState.FLASHING, safety, now),
+                move(stale, DeviceUpdateState.RESTARTED, DeviceUpdateState.VERIFYING, safety, now),
+                move(fresh, DeviceUpdateState.FLASHING, DeviceUpdateState.RESTARTED, safety, now)));
+
+        assertThat(applied).containsExactly(false, true, false, true);
+        assertThat(state(stale)).isEqualTo("REQUESTED");
+        assertThat(transitions(stale)).isEmpty();
+        assertThat(state(fresh)).isEqualTo("RESTARTED");
+        assertThat(transitions(fresh)).containsExactly("REQUESTED>FLASHING", "FLASHING>RESTARTED");
+        assertThat(jdbc.queryForObject("SELECT deadline_at > now() FROM device_update WHERE device_id = ?",
+                Boolean.class, fresh)).as("the last move's entry action: the online-after-reset deadline").isTrue();
+    }
+
+    private DeviceUpdateTransitions.Move move(String device, DeviceUpdateState from, DeviceUpdateState to,
+            SafetyPolicy safety, Instant now) {
+        long id = jdbc.queryForObject("SELECT id FROM device_update WHERE device_id = ?", Long.class, device);
+        return new DeviceUpdateTransitions.Move(id, from, to, "test", null, safety, now);
     }
 
     private String device(String updateState, Instant requestedAt) {
