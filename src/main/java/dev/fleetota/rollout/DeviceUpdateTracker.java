@@ -30,10 +30,16 @@ class DeviceUpdateTracker {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceUpdateTracker.class);
 
-    /** A device update the device's events can move: sent, or claimed for sending, and not finished. */
+    /**
+     * A device update the device's events can move: sent, or claimed for sending, and not finished. Wrapped in
+     * {@code IS TRUE} so that the planner can only filter on it, never scan an index for it: without statistics for
+     * the rollout's new rows (right after it was created, or wherever autovacuum is off) it OR-ed the in-flight index
+     * with an index scan of every PENDING row of the rollout (8 ms per batch at 20k devices, growing with the fleet);
+     * the only index this lookup needs is the one on {@code device_id}.
+     */
     private static final String IN_FLIGHT = """
-            (du.state IN ('REQUESTED', 'FLASHING', 'SAFE_MODE', 'RESTARTED', 'VERIFYING')
-             OR (du.state = 'PENDING' AND du.requested_at IS NOT NULL))
+            ((du.state IN ('REQUESTED', 'FLASHING', 'SAFE_MODE', 'RESTARTED', 'VERIFYING')
+              OR (du.state = 'PENDING' AND du.requested_at IS NOT NULL)) IS TRUE)
             """;
 
     /**
