@@ -24,7 +24,10 @@ class DeviceUpdateStore {
         this.jdbc = jdbc;
     }
 
-    /** Freezes a plan: one batch row per batch and one PENDING device update per device, in a few statements. */
+    /**
+     * Freezes a plan: one batch row per batch and one PENDING device update per device, in a few statements, then
+     * refreshes the table's statistics.
+     */
     void insertPlan(long rolloutId, RolloutPlan plan) {
         List<String> ids = new ArrayList<>(plan.plannedDevices());
         List<Integer> batchNumbers = new ArrayList<>(plan.plannedDevices());
@@ -54,6 +57,9 @@ class DeviceUpdateStore {
                 return ps.executeUpdate();
             }
         });
+        // up to 100k new rows in one go: fresh statistics now, not when autovacuum next looks (a minute or more
+        // later, never where it is off), so the first batches' queries are planned for a table of PENDING rows
+        jdbc.execute("ANALYZE device_update");
     }
 
     Map<DeviceUpdateState, Integer> countsByState(long rolloutId) {

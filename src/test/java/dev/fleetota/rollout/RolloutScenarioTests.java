@@ -21,6 +21,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,11 +56,33 @@ class RolloutScenarioTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     ScenarioDriver driver;
 
     @BeforeEach
     void driver() {
         driver = new ScenarioDriver(context, mvc);
+    }
+
+    /** Explicit ANALYZEs of device_update so far (autovacuum's are counted apart). */
+    private long analyzeCount() {
+        return jdbc.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'device_update'",
+                Long.class);
+    }
+
+    /** PostgreSQL 14's statistics collector reports asynchronously: waits up to 10 s for one more ANALYZE. */
+    private boolean analyzedSince(long count) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            jdbc.execute("SELECT pg_stat_clear_snapshot()");
+            if (analyzeCount() > count) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private static List<String> borons(int n, String deviceOs, int firmware) {
@@ -89,8 +112,11 @@ class RolloutScenarioTests {
         int old = SimulatedFleet.newFirmware("4.0.2");
         List<String> devices = borons(200, "4.0.2", old);
         long id = rolloutFor("two-hundred", devices, "4.2.0", List.of(13), policy(5, 20, 2.0, 80, "PT5S", false, 1));
+        long analyzed = analyzeCount();
 
         driver.action(id, "start");
+        assertThat(analyzedSince(analyzed)).as("the start refreshed device_update's statistics for its new rows")
+            .isTrue();
         driver.driveUntil(Duration.ofSeconds(120), () -> driver.statusIs(id, "COMPLETED"));
 
         Map<String, Integer> counts = driver.counts(id);
