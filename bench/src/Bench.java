@@ -194,4 +194,21 @@ final class Bench {
         return run("uptime").trim();
     }
 
+    /**
+     * The event intake writer's metrics: batches committed, events in them, seconds inside their transactions (0s
+     * when not exported).
+     */
+    static double[] intakeBatches(Http api) throws Exception {
+        String text = api.get("/actuator/prometheus").body();
+        return new double[] { metric(text, "fleetota_events_intake_batch_seconds_count"),
+                metric(text, "fleetota_events_intake_batch_size_sum"),
+                metric(text, "fleetota_events_intake_batch_seconds_sum") };
+    }
+
+    private static double metric(String text, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+            .matcher(text);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
 }

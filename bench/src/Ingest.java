@@ -111,7 +111,7 @@ public final class Ingest {
     private double measureSse(Process simProc, String phase, int events) throws Exception {
         long before = count("SSE");
         long commits0 = commits();
-        double[] batches0 = batches();
+        double[] batches0 = Bench.intakeBatches(api);
         Work work0 = work();
         long t = System.nanoTime();
         sim.okPost("/sim/events/flood", "{\"count\": " + events + ", \"ratePerSecond\": 0}");
@@ -150,7 +150,7 @@ public final class Ingest {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long before = count("WEBHOOK");
         long commits0 = commits();
-        double[] batches0 = batches();
+        double[] batches0 = Bench.intakeBatches(api);
         Work work0 = work();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t = System.nanoTime();
@@ -229,21 +229,8 @@ public final class Ingest {
         figure(phase + "_service_cpu_by_thread", after.service().since(before.service(), 6));
     }
 
-    /** Intake writer metrics: batches, events in them, seconds inside their transactions (0s when not exported). */
-    private double[] batches() throws Exception {
-        String text = api.get("/actuator/prometheus").body();
-        return new double[] { metric(text, "fleetota_events_intake_batch_seconds_count"),
-                metric(text, "fleetota_events_intake_batch_size_sum"),
-                metric(text, "fleetota_events_intake_batch_seconds_sum") };
-    }
-
-    private static double metric(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
-    }
-
     private void batchFigures(String phase, double[] before) throws Exception {
-        double[] now = batches();
+        double[] now = Bench.intakeBatches(api);
         double count = now[0] - before[0];
         double events = now[1] - before[1];
         double seconds = now[2] - before[2];

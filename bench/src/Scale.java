@@ -45,6 +45,8 @@ public final class Scale {
 
     private Process service;
 
+    private Process simProc;
+
     private int unexpectedHalts;
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +57,7 @@ public final class Scale {
         String jdbc = Procs.freshDatabase(DB);
         int simPort = Procs.freePort();
         int apiPort = Procs.freePort();
-        Process simProc = Procs.simulator(simPort, devices, timeScale, "--strict", "--rate-limit=100000000",
+        simProc = Procs.simulator(simPort, devices, timeScale, "--strict", "--rate-limit=100000000",
                 "--sse-opens=100000", "--timeline=0", "--http-threads=4");
         try {
             // the client-side Particle limit raised too: this measures the service, not the Particle budget
@@ -86,7 +88,9 @@ public final class Scale {
         finally {
             Procs.stop(service);
             Procs.stop(simProc);
-            Procs.dropDatabase(DB);
+            if (!Boolean.getBoolean("scale.keepDatabase")) { // kept: to look at plans and tables afterwards
+                Procs.dropDatabase(DB);
+            }
         }
     }
 
@@ -142,11 +146,14 @@ public final class Scale {
 
     private String measureWindow(String prefix) throws Exception {
         double cpu0 = Bench.cpuSeconds(service);
+        double simCpu0 = Bench.cpuSeconds(simProc);
+        double pgCpu0 = ThreadCpu.postgresSeconds();
         int halts0 = unexpectedHalts;
         ThreadCpu threads0 = ThreadCpu.snapshot(service.pid());
         Runnable profile = Bench.profile(service.pid(), "scale-" + prefix + "window");
         long tx0 = Bench.transactions(DB);
         long[] done0 = Bench.terminalUpdates(DB, id);
+        double[] intake0 = Bench.intakeBatches(api);
         long t0 = System.nanoTime();
         long until = System.currentTimeMillis() + windowSeconds * 1000L;
         String status = "RUNNING";
@@ -165,6 +172,8 @@ public final class Scale {
         }
         Thread.sleep(1500); // pg_stat_database is flushed by each backend at most once a second
         double cpu = Bench.cpuSeconds(service) - cpu0;
+        double simCpu = Bench.cpuSeconds(simProc) - simCpu0;
+        double pgCpu = ThreadCpu.postgresSeconds() - pgCpu0;
         String byThread = ThreadCpu.snapshot(service.pid()).since(threads0, 12);
         profile.run();
         long tx = Bench.transactions(DB) - tx0;
@@ -181,9 +190,23 @@ public final class Scale {
         Bench.figure(prefix + "service_cpu_seconds_per_1000_updates",
                 String.format("%.2f", cpu * 1000 / Math.max(1, updated)));
         Bench.figure(prefix + "service_cpu_by_thread", byThread);
+        // the machine's other busy processes in the same window: is it saturated (2 cores = 2 s per second)?
+        Bench.figure(prefix + "postgres_cpu_seconds_per_1000_updates",
+                String.format("%.2f", pgCpu * 1000 / Math.max(1, updated)));
+        Bench.figure(prefix + "simulator_cpu_seconds_per_1000_updates",
+                String.format("%.2f", simCpu * 1000 / Math.max(1, updated)));
+        Bench.figure(prefix + "cores_busy_service_postgres_simulator", String.format("%.2f %.2f %.2f",
+                cpu / seconds, pgCpu / seconds, simCpu / seconds));
         Bench.figure(prefix + "db_transactions", tx);
         Bench.figure(prefix + "db_transactions_per_device_update",
                 String.format("%.1f", tx / (double) Math.max(1, updated)));
+        double[] intake = Bench.intakeBatches(api);
+        double batches = intake[0] - intake0[0];
+        double events = intake[1] - intake0[1];
+        Bench.figure(prefix + "intake_events_per_device_update", String.format("%.1f", events / Math.max(1, updated)));
+        Bench.figure(prefix + "intake_events_per_batch", String.format("%.1f", events / Math.max(1, batches)));
+        Bench.figure(prefix + "intake_ms_per_batch", String.format("%.2f", (intake[2] - intake0[2]) * 1000
+                / Math.max(1, batches)));
         return status;
     }
 
