@@ -86,6 +86,7 @@ public final class Ingest {
                     "device sync");
             Thread.sleep(1000);
             figure("devices_in_table", value("SELECT count(*) FROM device"));
+            figure("postgres_autovacuum", value("SHOW autovacuum"));
             if (warmupEvents > 0) {
                 measureSse(simProc, "sse_cold", warmupEvents);
             }

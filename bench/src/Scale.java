@@ -67,6 +67,9 @@ public final class Scale {
             sim = new Http("http://127.0.0.1:" + simPort, null);
             Bench.figure("devices", devices);
             Bench.figure("load_at_start", Bench.load());
+            // a machine fact that changes what the database does in a run: without autovacuum, no table is
+            // vacuumed or analyzed during it (dead rows stay in indexes; statistics only from explicit ANALYZEs)
+            Bench.figure("postgres_autovacuum", Procs.psqlValue("postgres", "SHOW autovacuum"));
             measureCreation();
             long requests0 = Bench.particleRequests(Json.parse(sim.ok("/sim/stats")));
             long started = System.currentTimeMillis();
