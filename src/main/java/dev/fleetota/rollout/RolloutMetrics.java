@@ -13,12 +13,22 @@ class RolloutMetrics {
 
     private final Timer haltLatency;
 
+    private final Timer tick;
+
     RolloutMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.haltLatency = Timer.builder("fleetota.rollout.halt.latency")
             .description("From the halt condition becoming true to the HALTED state being committed")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+        this.tick = Timer.builder("fleetota.rollout.tick")
+            .description("One engine tick: every rollout stepped once; a wake-up (such as a failure to check against"
+                    + " the halt rules) waits for the tick in progress")
+            .register(registry);
+    }
+
+    void tick(java.time.Duration took) {
+        tick.record(took);
     }
 
     void deviceOutcome(DeviceUpdateState state) {

@@ -46,11 +46,14 @@ class RolloutTicker implements SmartLifecycle {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    private final RolloutMetrics metrics;
+
     private Thread thread;
 
     RolloutTicker(RolloutRepository rollouts, RolloutStepper stepper, CommandRecovery recovery,
-            EngineSignals signals, RolloutProperties properties, Clock clock,
+            EngineSignals signals, RolloutProperties properties, Clock clock, RolloutMetrics metrics,
             @Value("${fleetota.scheduling.enabled:true}") boolean enabled) {
+        this.metrics = metrics;
         this.rollouts = rollouts;
         this.stepper = stepper;
         this.recovery = recovery;
@@ -81,12 +84,14 @@ class RolloutTicker implements SmartLifecycle {
         while (running.get()) {
             signals.step().clear(); // a wake-up before this tick is answered by it
             Instant next = clock.instant().plus(interval);
+            long started = System.nanoTime();
             try {
                 next = tick();
             }
             catch (RuntimeException ex) {
                 log.warn("Engine tick failed; retrying", ex);
             }
+            metrics.tick(Duration.ofNanos(System.nanoTime() - started));
             try {
                 signals.step().await(Math.max(MIN_WAIT_MILLIS, Duration.between(clock.instant(), next).toMillis() + 1));
             }
