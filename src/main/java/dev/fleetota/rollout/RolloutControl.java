@@ -41,10 +41,13 @@ public class RolloutControl {
 
     private final DispatchGate gate;
 
+    private final EngineSignals signals;
+
     RolloutControl(DispatchGate gate, RolloutRepository rollouts, RolloutCreation creation, DeviceUpdateStore store,
             DeviceUpdateTransitions transitions, BatchProgress batches, CommandOutbox outbox, RolloutStepper stepper,
-            RolloutQueries queries, AuditService audit, RolloutMetrics metrics, Clock clock) {
+            RolloutQueries queries, AuditService audit, RolloutMetrics metrics, Clock clock, EngineSignals signals) {
         this.gate = gate;
+        this.signals = signals;
         this.rollouts = rollouts;
         this.creation = creation;
         this.store = store;
@@ -98,6 +101,9 @@ public class RolloutControl {
             if (halted) {
                 batches.acknowledgeFailures(id, now);
             }
+            // step it at once, not at the next tick: a device that failed while the resume committed (so not
+            // acknowledged by it, and its own wake-up came while the rollout was still halted) is judged now
+            signals.step().afterCommit(1);
         });
     }
 

@@ -50,6 +50,9 @@ class HaltWakeTests {
     RolloutStepper stepper;
 
     @Autowired
+    RolloutControl control;
+
+    @Autowired
     TransactionTemplate tx;
 
     private long rollout;
@@ -79,6 +82,29 @@ class HaltWakeTests {
 
         assertThat(wokenBeforeCommit).as("woken while the failure is not visible yet").isFalse();
         assertThat(signals.step().await(0)).as("woken after the commit").isTrue();
+    }
+
+    @Test
+    void resumingARolloutWakesTheTickerOnceTheResumeCommitted() {
+        long halted = EngineRows.rollout(jdbc, 7500 + SEQUENCE.incrementAndGet(), "HALTED", 1, 1);
+        jdbc.update("INSERT INTO rollout_batch (rollout_id, number, size, status, started_at) VALUES (?, 1, 2, "
+                + "'ACTIVE', now())", halted);
+        signals.step().clear();
+
+        control.resume(halted);
+
+        assertThat(jdbc.queryForObject("SELECT status FROM rollout WHERE id = ?", String.class, halted))
+            .isEqualTo("RUNNING");
+        assertThat(wokenNow()).as("a failure that came in while it was halted is judged at once").isTrue();
+    }
+
+    private boolean wokenNow() {
+        try {
+            return signals.step().await(0);
+        }
+        catch (InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
