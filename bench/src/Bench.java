@@ -205,6 +205,11 @@ final class Bench {
                 metric(text, "fleetota_events_intake_batch_seconds_sum") };
     }
 
+    /** One value from the service's Prometheus page (the first series of that name), 0 when absent. */
+    static double prometheusValue(Http api, String name) throws Exception {
+        return metric(api.get("/actuator/prometheus").body(), name);
+    }
+
     private static double metric(String text, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
             .matcher(text);

@@ -45,6 +45,9 @@ public final class Ingest {
 
     private final int clients = Integer.getInteger("ingest.clients", 16);
 
+    /** Webhook deliveries before the measured ones, printed as {@code webhook_cold_*} (the web path compiling). */
+    private final int webhookWarmupEvents = Integer.getInteger("ingest.webhookWarmupEvents", webhookEvents);
+
     private final long timeoutMillis = Long.getLong("ingest.timeoutSeconds", 600) * 1000;
 
     private Http api;
@@ -91,7 +94,10 @@ public final class Ingest {
                 measureSse(simProc, "sse_cold", warmupEvents);
             }
             double sse = measureSse(simProc, "sse", sseEvents);
-            double webhook = measureWebhook(apiPort);
+            if (webhookWarmupEvents > 0) {
+                measureWebhook(apiPort, "webhook_cold", webhookWarmupEvents);
+            }
+            double webhook = measureWebhook(apiPort, "webhook", webhookEvents);
             double copy = measureCopy();
             figure("ratio_sse_to_copy", String.format("%.3f", sse / copy));
             figure("ratio_webhook_to_copy", String.format("%.3f", webhook / copy));
@@ -140,7 +146,7 @@ public final class Ingest {
     }
 
     /** {@code clients} threads post Particle webhook JSON bodies; each 200 is an event committed (stored + applied). */
-    private double measureWebhook(int apiPort) throws Exception {
+    private double measureWebhook(int apiPort, String phase, int events) throws Exception {
         List<String> ids = deviceIds();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -158,7 +164,7 @@ public final class Ingest {
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             done.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < webhookEvents; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
                     String device = ids.get(i % ids.size());
                     String name = WEBHOOK_EVENTS[(i / ids.size()) % WEBHOOK_EVENTS.length];
                     String body = "{\"event\":\"" + name + "\",\"data\":\"" + data(name, i / ids.size())
@@ -194,16 +200,16 @@ public final class Ingest {
         long stored = count("WEBHOOK") - before;
         List<Long> sorted = new ArrayList<>(latencies);
         java.util.Collections.sort(sorted);
-        figure("webhook_events", stored);
-        figure("webhook_failed_requests", failed.get());
-        figure("webhook_clients", clients);
-        figure("webhook_seconds", String.format("%.2f", seconds));
-        figure("webhook_events_per_second", String.format("%.0f", stored / seconds));
-        figure("webhook_latency_ms_p50_p99", String.format("%.1f / %.1f", sorted.get(sorted.size() / 2) / 1e6,
+        figure(phase + "_events", stored);
+        figure(phase + "_failed_requests", failed.get());
+        figure(phase + "_clients", clients);
+        figure(phase + "_seconds", String.format("%.2f", seconds));
+        figure(phase + "_events_per_second", String.format("%.0f", stored / seconds));
+        figure(phase + "_latency_ms_p50_p99", String.format("%.1f / %.1f", sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6));
-        figure("webhook_transactions_per_event", String.format("%.3f", (commits() - commits0) / (double) stored));
-        batchFigures("webhook", batches0);
-        workFigures("webhook", work0, stored);
+        figure(phase + "_transactions_per_event", String.format("%.3f", (commits() - commits0) / (double) stored));
+        batchFigures(phase, batches0);
+        workFigures(phase, work0, stored);
         return stored / seconds;
     }
 
