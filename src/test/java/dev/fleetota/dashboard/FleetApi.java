@@ -24,8 +24,27 @@ final class FleetApi {
         this.bearer = bearer;
     }
 
+    /**
+     * A sync that includes the devices added just now: while another one runs (the periodic or the stream's
+     * reconnect sync, answered 409 {@code sync-in-progress}), waits and asks again, for at most 60 s.
+     */
     void syncDevices() {
-        post("/devices/sync", "", 200);
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + "/devices/sync"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("")));
+            if (response.statusCode() != 409 || System.nanoTime() > end) {
+                assertThat(response.statusCode()).as(response.uri() + " -> " + response.body()).isEqualTo(200);
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
     }
 
     long registerFirmware(int productId, int version, String deviceOs, int platformId) {
@@ -63,11 +82,14 @@ final class FleetApi {
     }
 
     private String send(HttpRequest.Builder request, int expected) {
+        HttpResponse<String> response = exchange(request);
+        assertThat(response.statusCode()).as(response.uri() + " -> " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", bearer).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.uri() + " -> " + response.body()).isEqualTo(expected);
-            return response.body();
+            return http.send(request.header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
