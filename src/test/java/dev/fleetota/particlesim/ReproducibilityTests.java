@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Same seed, same commands → same fleet, same failures, same event sequences and planned durations. */
+/** Same seed, same commands → same fleet, same failures, same events per device and planned durations. */
 class ReproducibilityTests {
 
     private static final SimulatorSettings.FaultProbabilities FAULTS =
@@ -50,10 +50,13 @@ class ReproducibilityTests {
             awaitQuiet(sim);
             Map<String, List<String>> timelines = new LinkedHashMap<>();
             for (String id : ids) {
+                // sorted: each entry carries its planned delay, so the same seed must give the same entries; the
+                // order in which two independent timers fired (e.g. updates/pending at +1 s and the vitals at +10 s
+                // of their own anchors, 2 and 21 real ms at time scale 500) is the machine's scheduling, not the seed
                 timelines.put(id + " " + sim.device(id).fault(), sim.timeline(id).stream()
                         .map(e -> e.name() + "=" + comparable(e.name(), e.data()) + "@" + e.version() + "+"
                                 + e.stepDelayMillis())
-                        .toList());
+                        .sorted().toList());
             }
             return timelines;
         }
