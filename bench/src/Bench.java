@@ -194,23 +194,23 @@ final class Bench {
         return run("uptime").trim();
     }
 
+    /** The service's Prometheus page, read once per snapshot; values are taken from it with {@link #metric}. */
+    static String scrape(Http api) throws Exception {
+        return api.get("/actuator/prometheus").body();
+    }
+
     /**
-     * The event intake writer's metrics: batches committed, events in them, seconds inside their transactions (0s
-     * when not exported).
+     * The event intake writer's metrics in a scraped page: batches committed, events in them, seconds inside their
+     * transactions (0s when not exported).
      */
-    static double[] intakeBatches(Http api) throws Exception {
-        String text = api.get("/actuator/prometheus").body();
-        return new double[] { metric(text, "fleetota_events_intake_batch_seconds_count"),
-                metric(text, "fleetota_events_intake_batch_size_sum"),
-                metric(text, "fleetota_events_intake_batch_seconds_sum") };
+    static double[] intakeBatches(String page) {
+        return new double[] { metric(page, "fleetota_events_intake_batch_seconds_count"),
+                metric(page, "fleetota_events_intake_batch_size_sum"),
+                metric(page, "fleetota_events_intake_batch_seconds_sum") };
     }
 
-    /** One value from the service's Prometheus page (the first series of that name), 0 when absent. */
-    static double prometheusValue(Http api, String name) throws Exception {
-        return metric(api.get("/actuator/prometheus").body(), name);
-    }
-
-    private static double metric(String text, String name) {
+    /** One value from a scraped page (the first series of that name), 0 when absent. */
+    static double metric(String text, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
             .matcher(text);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;

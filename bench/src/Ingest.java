@@ -118,7 +118,7 @@ public final class Ingest {
     private double measureSse(Process simProc, String phase, int events) throws Exception {
         long before = count("SSE");
         long commits0 = commits();
-        double[] batches0 = Bench.intakeBatches(api);
+        double[] batches0 = Bench.intakeBatches(Bench.scrape(api));
         Work work0 = work();
         long t = System.nanoTime();
         sim.okPost("/sim/events/flood", "{\"count\": " + events + ", \"ratePerSecond\": 0}");
@@ -157,7 +157,7 @@ public final class Ingest {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long before = count("WEBHOOK");
         long commits0 = commits();
-        double[] batches0 = Bench.intakeBatches(api);
+        double[] batches0 = Bench.intakeBatches(Bench.scrape(api));
         Work work0 = work();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t = System.nanoTime();
@@ -237,7 +237,7 @@ public final class Ingest {
     }
 
     private void batchFigures(String phase, double[] before) throws Exception {
-        double[] now = Bench.intakeBatches(api);
+        double[] now = Bench.intakeBatches(Bench.scrape(api));
         double count = now[0] - before[0];
         double events = now[1] - before[1];
         double seconds = now[2] - before[2];

@@ -116,8 +116,8 @@ final class Procs {
                 "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H"));
         cmd.addAll(List.of(extra));
         // e.g. -Dbench.serviceArgs="--fleetota.events.intake.batch-size=2000": settings tried without a rebuild
-        cmd.addAll(List.of(System.getProperty("bench.serviceArgs", "").split(" ")).stream().filter(a -> !a.isBlank())
-            .toList());
+        java.util.Arrays.stream(System.getProperty("bench.serviceArgs", "").split(" ")).filter(a -> !a.isBlank())
+            .forEach(cmd::add);
         Process p = start(cmd, "service-" + name);
         waitUntilReady(p, port, START_TIMEOUT_MILLIS, "service " + name);
         return p;
@@ -173,8 +173,8 @@ final class Procs {
     static String freshDatabase(String name) throws IOException, InterruptedException {
         psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         psql("postgres", "CREATE DATABASE " + name);
-        // e.g. -Dbench.dbSettings="session_preload_libraries=auto_explain;auto_explain.log_min_duration=0": settings
-        // for the run's database only (new sessions), to see per-statement times and plans in the server log
+        // e.g. -Dbench.dbSettings="log_min_duration_statement=0" (settings separated by ';'): for the run's database
+        // only (its new sessions), here to see every statement's server time in the server log
         for (String setting : System.getProperty("bench.dbSettings", "").split(";")) {
             if (setting.contains("=")) {
                 String[] kv = setting.split("=", 2);

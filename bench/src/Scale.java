@@ -47,6 +47,9 @@ public final class Scale {
 
     private Process simProc;
 
+    /** The engine's tick timer in Prometheus ({@code fleetota.rollout.tick}). */
+    private static final String TICKS = "fleetota_rollout_tick_seconds";
+
     private int unexpectedHalts;
 
     public static void main(String[] args) throws Exception {
@@ -170,9 +173,7 @@ public final class Scale {
         Runnable profile = Bench.profile(service.pid(), "scale-" + prefix + "window");
         long tx0 = Bench.transactions(DB);
         long[] done0 = Bench.terminalUpdates(DB, id);
-        double[] intake0 = Bench.intakeBatches(api);
-        double ticks0 = Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_count");
-        double tickSeconds0 = Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_sum");
+        String page0 = Bench.scrape(api);
         long t0 = System.nanoTime();
         long until = System.currentTimeMillis() + windowSeconds * 1000L;
         String status = "RUNNING";
@@ -219,11 +220,13 @@ public final class Scale {
         Bench.figure(prefix + "db_transactions", tx);
         Bench.figure(prefix + "db_transactions_per_device_update",
                 String.format("%.1f", tx / (double) Math.max(1, updated)));
-        double ticks = Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_count") - ticks0;
+        String page = Bench.scrape(api);
+        double ticks = Bench.metric(page, TICKS + "_count") - Bench.metric(page0, TICKS + "_count");
         Bench.figure(prefix + "engine_ticks_mean_ms_recent_max_ms", String.format("%.1f / %.0f",
-                (Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_sum") - tickSeconds0) * 1000 / Math.max(1, ticks),
-                Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_max") * 1000));
-        double[] intake = Bench.intakeBatches(api);
+                (Bench.metric(page, TICKS + "_sum") - Bench.metric(page0, TICKS + "_sum")) * 1000 / Math.max(1, ticks),
+                Bench.metric(page, TICKS + "_max") * 1000));
+        double[] intake0 = Bench.intakeBatches(page0);
+        double[] intake = Bench.intakeBatches(page);
         double batches = intake[0] - intake0[0];
         double events = intake[1] - intake0[1];
         Bench.figure(prefix + "intake_events_per_device_update", String.format("%.1f", events / Math.max(1, updated)));
@@ -333,7 +336,7 @@ public final class Scale {
         List<Long> observed = samples.stream().map(Halt::observedMs).toList();
         // a failure wakes the engine, but the tick in progress finishes first (Micrometer's max: the last ~2 min)
         Bench.figure("engine_tick_recent_max_ms", String.format("%.0f",
-                Bench.prometheusValue(api, "fleetota_rollout_tick_seconds_max") * 1000));
+                Bench.metric(Bench.scrape(api), TICKS + "_max") * 1000));
         Bench.figure("halt_latency_ms_p50_p99_max", Bench.percentile(decided, 50) + " / "
                 + Bench.percentile(decided, 99) + " / " + Bench.percentile(decided, 100));
         Bench.figure("halt_latency_ms_all", decided.stream().sorted().toList());

@@ -31,11 +31,9 @@ final class ThreadCpu {
             tasks.forEach(task -> {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    // fields after the parenthesised name: state is field 3, utime 14, stime 15
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byGroup.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                    system.merge(name, Long.parseLong(f[12]), Long::sum);
+                    long[] cpu = userAndSystemTicks(Files.readString(task.resolve("stat")));
+                    byGroup.merge(name, cpu[0] + cpu[1], Long::sum);
+                    system.merge(name, cpu[1], Long::sum);
                 }
                 catch (Exception gone) {
                     // the thread ended between the listing and the read: its time is lost to both snapshots
@@ -82,8 +80,8 @@ final class ThreadCpu {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
                     if (stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        long[] cpu = userAndSystemTicks(stat);
+                        sum += cpu[0] + cpu[1];
                     }
                 }
                 catch (Exception gone) {
@@ -95,6 +93,12 @@ final class ThreadCpu {
             return 0;
         }
         return sum / TICKS_PER_SECOND;
+    }
+
+    /** utime and stime of a {@code /proc/…/stat} line (fields 14 and 15; the name before them may hold spaces). */
+    private static long[] userAndSystemTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] { Long.parseLong(f[11]), Long.parseLong(f[12]) };
     }
 
 }
