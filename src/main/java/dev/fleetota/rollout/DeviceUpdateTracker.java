@@ -34,7 +34,7 @@ class DeviceUpdateTracker {
      * A device update the device's events can move: sent, or claimed for sending, and not finished. Wrapped in
      * {@code IS TRUE} so that the planner can only filter on it, never scan an index for it: without statistics for
      * the rollout's new rows (right after it was created, or wherever autovacuum is off) it OR-ed the in-flight index
-     * with an index scan of every PENDING row of the rollout (8 ms per batch at 20k devices, growing with the fleet);
+     * with an index scan of every PENDING row of the rollout (8 ms per batch at 20k devices, more with more PENDING rows);
      * the only index this lookup needs is the one on {@code device_id}.
      */
     private static final String IN_FLIGHT = """
