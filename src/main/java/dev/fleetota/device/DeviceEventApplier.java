@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.fleetota.device.DeviceEventStatement.Part;
 import dev.fleetota.device.DeviceEventStatement.Row;
 import dev.fleetota.events.DeviceEventRecorded;
 import dev.fleetota.events.DeviceEventsRecorded;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * devices change nothing (the sync creates devices). Nothing here waits for an {@code offline} event: cellular
  * devices often never send one.
  * <p>
- * A batch runs set-based, in one round trip: one statement per distinct kind of UPDATE and round
+ * A batch runs set-based: one JDBC batch (one round trip) per distinct kind of UPDATE, one statement per round
  * ({@link DeviceEventStatement}: round r holds each device's r-th event of that kind), in arrival order within each
  * kind. Regrouping by kind is safe because
  * statements of different kinds never depend on their relative order: each writes its own fields with its own
@@ -102,12 +101,7 @@ class DeviceEventApplier {
                 byStatement.computeIfAbsent(update.statement(), s -> new ArrayList<>()).add(update.row());
             }
         }
-        List<Part> parts = new ArrayList<>();
-        byStatement.forEach((statement, rows) -> DeviceEventStatement.rounds(rows)
-            .forEach(round -> parts.add(new Part(statement, round))));
-        if (!parts.isEmpty()) {
-            DeviceEventStatement.run(jdbc, parts);
-        }
+        DeviceEventStatement.run(jdbc, byStatement);
     }
 
     /** One guarded statement with its row, or null when the event changes nothing. */

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for each declared parameter. A set-based UPDATE changes a row at most once per statement, so the rows of a batch
  * are split into rounds ({@link #rounds}): round r holds each device's r-th event of this kind, and the rounds run
  * in order, so every device sees its events of one kind in arrival order, one statement each, exactly as one by one.
- * All statements of a batch go to the database in one round trip ({@link #run(JdbcTemplate, List)}).
+ * A kind's rounds go to the database as one JDBC batch ({@link #run(JdbcTemplate, Map)}).
  */
 final class DeviceEventStatement {
 
@@ -63,25 +63,24 @@ final class DeviceEventStatement {
         return rounds;
     }
 
-    /** This statement for the rows of one round (distinct devices). */
-    record Part(DeviceEventStatement statement, List<Row> round) {
-    }
-
-    /** Runs the parts in order, in one round trip (one JDBC statement holding one UPDATE per part). */
-    static void run(JdbcTemplate jdbc, List<Part> parts) {
-        String sql = parts.stream().map(p -> p.statement().sql).collect(Collectors.joining(";\n"));
-        jdbc.execute((Connection connection) -> {
-            PreparedStatement ps = connection.prepareStatement(sql);
-            int index = 1;
-            for (Part part : parts) {
-                index = part.statement().bind(connection, ps, index, part.round());
+    /**
+     * Runs each statement for its rows, statements in the map's order, each one's rounds in order. A statement is one
+     * JDBC batch (one round trip, one entry per round) of its own fixed SQL text: the driver caches one parsed query
+     * per statement kind and connection, where one text per combination of kinds and rounds would fill its cache.
+     */
+    static void run(JdbcTemplate jdbc, Map<DeviceEventStatement, List<Row>> rowsByStatement) {
+        rowsByStatement.forEach((statement, rows) -> jdbc.execute((Connection connection) -> {
+            PreparedStatement ps = connection.prepareStatement(statement.sql);
+            for (List<Row> round : rounds(rows)) {
+                statement.bind(connection, ps, round);
+                ps.addBatch();
             }
             return ps;
-        }, PreparedStatement::execute);
+        }, PreparedStatement::executeBatch));
     }
 
-    /** Binds one array per column (device ids, times, each parameter) from {@code index}; returns the next index. */
-    private int bind(Connection connection, PreparedStatement ps, int index, List<Row> round) throws SQLException {
+    /** Binds one array per column: device ids, times, each parameter. */
+    private void bind(Connection connection, PreparedStatement ps, List<Row> round) throws SQLException {
         int n = round.size();
         String[][] columns = new String[parameters + 2][n];
         for (int i = 0; i < n; i++) {
@@ -93,10 +92,9 @@ final class DeviceEventStatement {
                 columns[p + 2][i] = value == null ? null : value.toString();
             }
         }
-        for (String[] column : columns) {
-            ps.setArray(index++, connection.createArrayOf("text", column));
+        for (int c = 0; c < columns.length; c++) {
+            ps.setArray(c + 1, connection.createArrayOf("text", columns[c]));
         }
-        return index;
     }
 
 }
