@@ -35,7 +35,7 @@ class HaltEvaluator {
             return Optional.of(new HaltReason(HaltReason.SILENT_IN_SAFE_MODE,
                     silent.size() + " device(s) went silent in safe mode for longer than "
                             + policy.safety().safeModeSilence() + ": suspected bricked (power loss during the heal?)",
-                    rollout.getCurrentBatch(), silent, conditionAt, now));
+                    rollout.getCurrentBatch(), silent, sinceWatched(rollout, conditionAt), now));
         }
         return failureThreshold(rollout, policy, now);
     }
@@ -66,7 +66,16 @@ class HaltEvaluator {
         return Optional.of(new HaltReason(HaltReason.FAILURE_THRESHOLD,
                 failed.size() + " failed device(s) in batch " + batch + " of " + size + "; at most " + allowed
                         + " allowed",
-                batch, failed, conditionAt, now));
+                batch, failed, sinceWatched(rollout, conditionAt), now));
+    }
+
+    /**
+     * When the condition became true for the engine: no rule is judged while the rollout is halted, so a condition
+     * met then (a silence deadline that passed during the halt) counts from the resume.
+     */
+    private static Instant sinceWatched(Rollout rollout, Instant conditionAt) {
+        Instant resumed = rollout.getResumedAt();
+        return resumed != null && resumed.isAfter(conditionAt) ? resumed : conditionAt;
     }
 
 }

@@ -69,6 +69,8 @@ class Rollout {
 
     private Instant haltedAt;
 
+    private Instant resumedAt;
+
     private String createdBy;
 
     private Instant createdAt;
@@ -134,6 +136,9 @@ class Rollout {
     /** Resume a paused rollout, or a halted one after an operator inspected it. */
     void resume(Instant now) {
         requireAction(status == RolloutStatus.PAUSED || status == RolloutStatus.HALTED, "resume");
+        if (status == RolloutStatus.HALTED) {
+            this.resumedAt = now; // rules are judged while paused, not while halted
+        }
         moveTo(RolloutStatus.RUNNING, now);
         this.haltReasonJson = null;
         this.haltedAt = null;
@@ -264,6 +269,11 @@ class Rollout {
 
     Instant getHaltedAt() {
         return haltedAt;
+    }
+
+    /** When it was last resumed from HALTED, or null. */
+    Instant getResumedAt() {
+        return resumedAt;
     }
 
     String getCreatedBy() {

@@ -152,6 +152,28 @@ class HaltWakeTests {
         assertThat(stepper.step(rollout)).as("halted: no silence watched for a halt").isNull();
     }
 
+    @Test
+    void aSilenceDeadlineThatPassedWhileHaltedCountsFromTheResume() {
+        Duration silence = RolloutPolicy.defaults().safety().safeModeSilence();
+        rollout = EngineRows.rollout(jdbc, 7500 + SEQUENCE.incrementAndGet(), "HALTED", 1, 1);
+        jdbc.update("INSERT INTO rollout_batch (rollout_id, number, size, status, started_at) VALUES (?, 1, 2, "
+                + "'ACTIVE', now())", rollout);
+        Instant deadline = Instant.now().minus(silence).truncatedTo(ChronoUnit.MILLIS);
+        deviceUpdate("SAFE_MODE", deadline.minus(silence));
+
+        control.resume(rollout);
+        Instant resumedAt = jdbc.queryForObject("SELECT resumed_at FROM rollout WHERE id = ?", Timestamp.class,
+                rollout).toInstant();
+        stepper.step(rollout);
+
+        assertThat(jdbc.queryForObject("SELECT status FROM rollout WHERE id = ?", String.class, rollout))
+            .isEqualTo("HALTED");
+        assertThat(haltReason("rule")).isEqualTo(HaltReason.SILENT_IN_SAFE_MODE);
+        assertThat(resumedAt).isAfter(deadline);
+        assertThat(Instant.parse(haltReason("conditionAt"))).as("not the deadline, which passed while halted")
+            .isEqualTo(resumedAt);
+    }
+
     private String haltReason(String field) {
         return jdbc.queryForObject("SELECT halt_reason ->> ? FROM rollout WHERE id = ?", String.class, field,
                 rollout);
