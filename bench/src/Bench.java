@@ -32,19 +32,11 @@ final class Bench {
      */
     static Process service(String name, int port, String jdbcUrl, int simPort, List<String> jvm, String... extra)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java"));
-        cmd.addAll(jvm);
-        cmd.addAll(List.of("-jar", Procs.jar(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--fleetota.simulator.enabled=false", "--fleetota.particle.base-url=http://127.0.0.1:" + simPort,
-                "--fleetota.particle.access-token=" + Procs.SIM_TOKEN, "--fleetota.particle.product=30301",
-                "--fleetota.security.admin-token=" + Procs.ADMIN_TOKEN, "--fleetota.events.stream.instance-id=" + name,
-                "--fleetota.rollout.instance-id=" + name, "--fleetota.events.stream.keep-alive-timeout=PT5S",
-                "--fleetota.sync.reconnect-debounce=PT1S", "--fleetota.sync.interval=PT1H",
-                // no periodic sync inside a measurement (its first run came 1 min after start: a 100k-device sync,
-                // 49 s long, fell into the CPU window); the harness syncs once itself and reports that time
-                "--fleetota.sync.initial-delay=PT1H"));
-        cmd.addAll(List.of(serviceOptions(extra)));
+        List<String> options = new ArrayList<>(List.of(serviceOptions(extra)));
+        // no periodic sync inside a measurement (its first run came 1 min after start: a 100k-device sync, 49 s
+        // long, fell into the CPU window); the harness syncs once itself and reports that time
+        options.add("--fleetota.sync.initial-delay=PT1H");
+        List<String> cmd = Procs.serviceCommand(name, port, jdbcUrl, simPort, jvm, options.toArray(String[]::new));
         java.nio.file.Files.createDirectories(Procs.OUT);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(Procs.OUT.resolve("service-" + name + ".log").toFile()))

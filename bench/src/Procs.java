@@ -105,6 +105,14 @@ final class Procs {
     /** One service instance against the given database and simulator. */
     static Process service(String name, int port, String jdbcUrl, int simPort, List<String> jvm, String... extra)
             throws IOException, InterruptedException {
+        Process p = start(serviceCommand(name, port, jdbcUrl, simPort, jvm, extra), "service-" + name);
+        waitUntilReady(p, port, START_TIMEOUT_MILLIS, "service " + name);
+        return p;
+    }
+
+    /** The command line of one service instance: JVM options, the harness's settings, extra, bench.serviceArgs. */
+    static List<String> serviceCommand(String name, int port, String jdbcUrl, int simPort, List<String> jvm,
+            String... extra) {
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
@@ -118,9 +126,7 @@ final class Procs {
         // e.g. -Dbench.serviceArgs="--fleetota.events.intake.batch-size=2000": settings tried without a rebuild
         java.util.Arrays.stream(System.getProperty("bench.serviceArgs", "").split(" ")).filter(a -> !a.isBlank())
             .forEach(cmd::add);
-        Process p = start(cmd, "service-" + name);
-        waitUntilReady(p, port, START_TIMEOUT_MILLIS, "service " + name);
-        return p;
+        return cmd;
     }
 
     /**
