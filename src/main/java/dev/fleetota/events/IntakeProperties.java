@@ -18,11 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param batchLockTimeout longest a batch of several events waits for a row lock (PostgreSQL {@code lock_timeout});
  *        then the batch gives way and is redone event by event, so a batch holding many device rows never deadlocks
  *        with another transaction (such as the device sync) that locks the same rows in another order
+ * @param linger longest the writer waits after an event for more to share its batch (0: takes only what is waiting)
  */
 @Validated
 @ConfigurationProperties("fleetota.events.intake")
 record IntakeProperties(@DefaultValue("500") @Min(1) int batchSize, @DefaultValue("5000") @Min(1) int queueCapacity,
         @DefaultValue("PT30S") @NotNull Duration webhookWait,
-        @DefaultValue("PT0.2S") @NotNull Duration batchLockTimeout) {
+        @DefaultValue("PT0.2S") @NotNull Duration batchLockTimeout, @DefaultValue("PT0.02S") @NotNull Duration linger) {
 
 }

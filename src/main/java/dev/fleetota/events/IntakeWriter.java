@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for the intake: events from the stream and the webhook go through one bounded FIFO queue to one writer
- * thread, which takes whatever is waiting (up to {@code batchSize}) and stores and applies it in one transaction
- * ({@link DeviceEventIntake#acceptAll}, listeners included), so per-device order is arrival order and a quiet system
- * adds no delay. A submitter's future completes only after its batch committed. A batch that fails (or waits too long
+ * thread, which takes whatever is waiting or arrives within {@code linger} (up to {@code batchSize}) and stores and applies it
+ * in one transaction ({@link DeviceEventIntake#acceptAll}, listeners included), so per-device order is arrival order
+ * and an event waits at most {@code linger} for others to share its batch. A submitter's future completes only after its batch committed. A batch that fails (or waits too long
  * for a row lock) is redone event by event, each in its own transaction, so one bad event cannot take the others down; an event whose processing fails
  * even alone is kept as rejected ({@link DeviceEventIntake#keepFailed}). A full queue blocks the submitter
  * (back-pressure on the stream reader). Stopping drains the queue; before start and after stop events are stored
@@ -162,7 +162,7 @@ class IntakeWriter implements SmartLifecycle {
                 continue;
             }
             batch.add(first);
-            queue.drainTo(batch, settings.batchSize() - 1);
+            gather(batch);
             try {
                 write(batch);
             }
@@ -171,6 +171,34 @@ class IntakeWriter implements SmartLifecycle {
                 batch.forEach(p -> p.result().completeExceptionally(ex));
             }
             batch.clear();
+        }
+    }
+
+    /**
+     * Adds what is waiting, and what arrives within {@code linger} of the first event, up to {@code batchSize}: a
+     * few more milliseconds of latency for fewer, larger batches, whose fixed cost (round trips, the commit's WAL
+     * flush) is then shared by more events. Under a flood the batch fills at once and nothing waits.
+     */
+    private void gather(List<Pending> batch) {
+        long deadline = System.nanoTime() + settings.linger().toNanos();
+        queue.drainTo(batch, settings.batchSize() - batch.size());
+        while (batch.size() < settings.batchSize()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Pending next;
+            try {
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException ex) {
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, settings.batchSize() - batch.size());
         }
     }
 

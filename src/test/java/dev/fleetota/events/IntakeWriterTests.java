@@ -21,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Group commit: one transaction per batch, arrival order, failure isolation, drain on stop, commit before answer. */
+/**
+ * Group commit: one transaction per batch, linger, arrival order, failure isolation, drain on stop, commit before
+ * answer.
+ */
 @IntegrationTest
 class IntakeWriterTests {
 
@@ -50,8 +53,12 @@ class IntakeWriterTests {
     }
 
     private IntakeWriter writer(int batchSize, int capacity) {
+        return writer(batchSize, capacity, Duration.ZERO);
+    }
+
+    private IntakeWriter writer(int batchSize, int capacity, Duration linger) {
         return new IntakeWriter(intake, transactions, new IntakeProperties(batchSize, capacity,
-                Duration.ofSeconds(10), Duration.ofMillis(200)), metrics, jdbc);
+                Duration.ofSeconds(10), Duration.ofMillis(200), linger), metrics, jdbc);
     }
 
     private IncomingEvent event(String name, String data, int second, Integer version) {
@@ -158,6 +165,29 @@ class IntakeWriterTests {
         assertThat(jdbc.queryForObject("SELECT last_reset_reason FROM device WHERE id = ?", String.class, device))
             .as("applied").isEqualTo("r299");
         assertThat(writer.isRunning()).isFalse();
+    }
+
+    @Test
+    void anEventWaitsUpToTheLingerForOthersToShareItsBatch() {
+        IntakeWriter writer = writer(50, 1000, Duration.ofSeconds(2));
+        writer.start();
+        try {
+            CompletableFuture<IntakeResult> first = writer.submit(event("spark/device/last_reset", "a", 1, 3),
+                    EventSource.SSE);
+            sleep(100);
+            boolean firstDoneAlone = first.isDone();
+            CompletableFuture<IntakeResult> second = writer.submit(event("spark/device/last_reset", "b", 2, 3),
+                    EventSource.SSE);
+
+            assertThat(firstDoneAlone).as("the first event waited for more").isFalse();
+            assertThat(first.join().stored()).isTrue();
+            assertThat(second.join().stored()).isTrue();
+            assertThat(jdbc.queryForObject("SELECT count(DISTINCT xmin::text) FROM device_event WHERE device_id = ?",
+                    Integer.class, device)).as("one transaction").isEqualTo(1);
+        }
+        finally {
+            writer.stop();
+        }
     }
 
     @Test
