@@ -73,26 +73,51 @@ class RolloutStepper {
      */
     @Transactional
     public Instant step(long rolloutId) {
-        return rollouts.lockForStep(rolloutId).map(this::step).orElse(null);
+        StepLaps laps = new StepLaps();
+        try {
+            return rollouts.lockForStep(rolloutId).map(rollout -> {
+                laps.lap("lock");
+                return step(rollout, laps);
+            }).orElse(null);
+        }
+        finally {
+            if (laps.slow()) {
+                log.info("Rollout {} step took {} ms before its commit: {}", rolloutId, laps.total().toMillis(), laps);
+            }
+        }
     }
 
-    private Instant step(Rollout rollout) {
+    private Instant step(Rollout rollout, StepLaps laps) {
         Instant now = clock.instant();
         RolloutPolicy policy = settings.policy(rollout.getId());
         sweeper.timeouts(rollout.getId(), now);
+        laps.lap("timeouts");
         List<DeadlineSweeper.Silent> silent = sweeper.silentInSafeMode(rollout.getId(),
                 policy.safety().safeModeSilence(), now);
+        laps.lap("silence");
         RolloutStatus status = rollout.getStatus();
         boolean watched = status == RolloutStatus.RUNNING || status == RolloutStatus.WAITING
                 || status == RolloutStatus.PAUSED;
         if (watched) {
             var halt = halts.evaluate(rollout, policy, silent, now);
+            laps.lap("halt rules");
             if (halt.isPresent()) {
                 halt(rollout, halt.get(), now);
+                laps.lap("halt");
                 return null;
             }
         }
         reconcile(rollout.getId(), policy.safety(), now);
+        laps.lap("reconcile");
+        stepStatus(rollout, status, policy, now);
+        laps.lap(status.name().toLowerCase(java.util.Locale.ROOT));
+        Instant nextSilence = watched
+                ? sweeper.nextSilence(rollout.getId(), policy.safety().safeModeSilence()).orElse(null) : null;
+        laps.lap("next silence");
+        return nextSilence;
+    }
+
+    private void stepStatus(Rollout rollout, RolloutStatus status, RolloutPolicy policy, Instant now) {
         switch (status) {
             case SCHEDULED -> beginIfDue(rollout, now);
             case RUNNING -> advance(rollout, policy, now);
@@ -101,7 +126,6 @@ class RolloutStepper {
                 // PAUSED, HALTED, finished: devices in flight were swept above; nothing starts
             }
         }
-        return watched ? sweeper.nextSilence(rollout.getId(), policy.safety().safeModeSilence()).orElse(null) : null;
     }
 
     /**

@@ -65,7 +65,9 @@ class RolloutTicker implements SmartLifecycle {
 
     /** Steps every rollout once; returns when the next tick is due (one interval, or a silence deadline before). */
     public Instant tick() {
+        StepLaps laps = new StepLaps();
         recovery.recoverStaleClaims();
+        laps.lap("stale claims");
         Instant silence = null;
         for (long id : rollouts.findIdsToStep()) {
             try {
@@ -75,6 +77,10 @@ class RolloutTicker implements SmartLifecycle {
             catch (RuntimeException ex) {
                 log.warn("Rollout {} step failed; retrying next tick", id, ex);
             }
+            laps.lap("rollout " + id + " with its commit");
+        }
+        if (laps.slow()) {
+            log.info("Engine tick took {} ms: {}", laps.total().toMillis(), laps);
         }
         Instant next = clock.instant().plus(interval);
         return silence != null && silence.isBefore(next) ? silence : next;
