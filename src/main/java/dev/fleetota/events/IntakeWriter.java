@@ -20,10 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for the intake: events from the stream and the webhook go through one bounded FIFO queue to one writer
- * thread, which takes whatever is waiting or arrives within {@code linger} (up to {@code batchSize}) and stores and applies it
- * in one transaction ({@link DeviceEventIntake#acceptAll}, listeners included), so per-device order is arrival order
- * and an event waits at most {@code linger} for others to share its batch. A submitter's future completes only after its batch committed. A batch that fails (or waits too long
- * for a row lock) is redone event by event, each in its own transaction, so one bad event cannot take the others down; an event whose processing fails
+ * thread, which takes whatever is waiting or arrives within {@code linger} (up to {@code batchSize}) and stores and
+ * applies it in one transaction ({@link DeviceEventIntake#acceptAll}, listeners included), so per-device order is
+ * arrival order and an event waits at most {@code linger} for others to share its batch. A submitter's future
+ * completes only after its batch committed. A batch that fails (or waits too long for a row lock) is redone event by
+ * event, each in its own transaction, so one bad event cannot take the others down; an event whose processing fails
  * even alone is kept as rejected ({@link DeviceEventIntake#keepFailed}). A full queue blocks the submitter
  * (back-pressure on the stream reader). Stopping drains the queue; before start and after stop events are stored
  * synchronously on the caller's thread.

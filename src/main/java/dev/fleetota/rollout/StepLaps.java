@@ -23,13 +23,13 @@ final class StepLaps {
 
     private int count;
 
-    /** Ends the current phase, named {@code phase}; phases past the twelfth are added to the last one. */
+    /** Ends the current phase, named {@code phase}; from the twelfth on, phases add up under "others". */
     void lap(String phase) {
         long now = System.nanoTime();
         int i = Math.min(count, MAX_PHASES - 1);
-        names[i] = count < MAX_PHASES ? phase : names[i];
+        names[i] = i < MAX_PHASES - 1 ? phase : "others";
         nanos[i] += now - last;
-        count = Math.min(count + 1, MAX_PHASES);
+        count = i + 1;
         last = now;
     }
 
@@ -41,7 +41,7 @@ final class StepLaps {
         return total().compareTo(SLOW) > 0;
     }
 
-    /** "sweep 3 ms, halt check 1 ms, …" */
+    /** "lock 0 ms, timeouts 3 ms, silence 1 ms, …" */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
