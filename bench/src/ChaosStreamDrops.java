@@ -7,7 +7,9 @@ import java.util.Map;
  * Scenario 3: the simulator drops every event stream every few seconds for the whole rollout, so events are lost in
  * every gap and only the device-list reconciliation after each reconnect can catch up. One device of the third
  * batch gets {@code healerStuck} (one safe-mode event, then silence): the rollout must halt (rule
- * SILENT_IN_SAFE_MODE) within safeModeSilence + {@link #HALT_SLACK} of the device's last event (simulator truth),
+ * SILENT_IN_SAFE_MODE) within safeModeSilence + {@link #HALT_SLACK} of the device's last event (simulator truth;
+ * a few ms before it is possible and safe: device list entries carry no {@code last_heard}, so when the device's
+ * last event was lost in a gap the service counts from the last one it received),
  * the simulator must receive no flash command between the halt and the operator's resume, and after the resume
  * the rollout must complete with every invariant holding (the stuck device ends SILENT_IN_SAFE_MODE).
  */
@@ -118,9 +120,15 @@ final class ChaosStreamDrops {
     }
 
     /** When the simulator last published an event of the device (its timeline), or null. */
+    /**
+     * When the device was last heard (simulator truth): its last event other than {@code spark/status offline}, which
+     * the cloud publishes about a device, not from it (Particle's {@code last_heard} ignores it, and so does the
+     * simulator's).
+     */
     private static Instant lastEvent(Http truth, String device) throws Exception {
         Object detail = Json.parse(truth.ok("/sim/devices/" + device));
         return ((List<?>) Json.at(detail, "timeline")).stream()
+            .filter(e -> !("spark/status".equals(Json.str(e, "name")) && "offline".equals(Json.str(e, "data"))))
             .map(e -> Invariants.instant(Json.at(e, "at")))
             .max(Instant::compareTo)
             .orElse(null);
