@@ -119,11 +119,10 @@ final class ChaosStreamDrops {
         return status;
     }
 
-    /** When the simulator last published an event of the device (its timeline), or null. */
     /**
      * When the device was last heard (simulator truth): its last event other than {@code spark/status offline}, which
      * the cloud publishes about a device, not from it (Particle's {@code last_heard} ignores it, and so does the
-     * simulator's).
+     * simulator's), or null.
      */
     private static Instant lastEvent(Http truth, String device) throws Exception {
         Object detail = Json.parse(truth.ok("/sim/devices/" + device));
