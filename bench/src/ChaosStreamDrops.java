@@ -8,8 +8,8 @@ import java.util.Map;
  * every gap and only the device-list reconciliation after each reconnect can catch up. One device of the third
  * batch gets {@code healerStuck} (one safe-mode event, then silence): the rollout must halt (rule
  * SILENT_IN_SAFE_MODE) within safeModeSilence + {@link #HALT_SLACK} of the device's last event (simulator truth;
- * a few ms before it is possible and safe: device list entries do not carry {@code last_heard} reliably, so when
- * the device's last event was lost in a gap the service counts from the last one it received), the simulator must
+ * a few ms before it is possible and safe: device list entries carry no {@code last_heard}, so when the device's
+ * safe-mode event is lost in a gap the service counts from its session handshake, ~10 ms earlier), the simulator must
  * receive no flash command between the halt and the operator's resume, and after the resume
  * the rollout must complete with every invariant holding (the stuck device ends SILENT_IN_SAFE_MODE).
  */
