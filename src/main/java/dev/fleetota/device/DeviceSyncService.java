@@ -1,9 +1,5 @@
 package dev.fleetota.device;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.fleetota.common.ConflictException;
+import dev.fleetota.common.SessionLock;
 import dev.fleetota.particle.ParticleClient;
 import dev.fleetota.particle.ParticleDevice;
 import javax.sql.DataSource;
@@ -87,30 +84,9 @@ public class DeviceSyncService {
      * client's exceptions when the listing fails (nothing is marked removed then).
      */
     public SyncReport sync() {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisory(lock, "SELECT pg_try_advisory_lock(?, 0)")) {
-                throw new ConflictException("sync-in-progress", "Sync already running",
-                        "A device sync is already running on this or another instance; try again later.", Map.of());
-            }
-            try {
-                return run();
-            }
-            finally {
-                advisory(lock, "SELECT pg_advisory_unlock(?, 0)");
-            }
-        }
-        catch (SQLException ex) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("device sync lock", ex);
-        }
-    }
-
-    private static boolean advisory(Connection con, String sql) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement(sql)) {
-            ps.setInt(1, LOCK_NAMESPACE);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return SessionLock.ifFree(dataSource, LOCK_NAMESPACE, 0, this::run)
+            .orElseThrow(() -> new ConflictException("sync-in-progress", "Sync already running",
+                    "A device sync is already running on this or another instance; try again later.", Map.of()));
     }
 
     /**

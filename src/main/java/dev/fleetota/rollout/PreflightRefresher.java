@@ -1,13 +1,16 @@
 package dev.fleetota.rollout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.fleetota.common.SessionLock;
 import dev.fleetota.device.DeviceSyncService;
 import dev.fleetota.particle.ParticleDevice;
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,23 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  * neither {@code last_heard} nor vitals, and a cellular device's {@code online} can lag by 46 minutes): one GET per
  * device, outside any transaction, recorded in the device table. The starter only starts devices read within
  * {@code fleetota.rollout.preflight-freshness}.
+ * <p>
+ * One instance reads at a time (a session advisory lock, {@link SessionLock}): the reads spend the account's API
+ * budget, which instances share, and an instance killed mid-read leaves nothing behind, so another reads the same
+ * devices at its next tick (a claim timestamp would hold them until it aged out). A device whose read failed is
+ * tried again after {@link #RETRY_FAILED} ({@code preflight_failed_at}), not on every tick.
  */
 @Component
 class PreflightRefresher {
 
+    /** Advisory lock namespace "PREF", key 0: the one running preflight reader. */
+    static final int LOCK_NAMESPACE = 0x5052_4546;
+
+    static final Duration RETRY_FAILED = Duration.ofSeconds(30);
+
     private final JdbcTemplate jdbc;
+
+    private final DataSource dataSource;
 
     private final DeviceGateway gateway;
 
@@ -35,9 +50,10 @@ class PreflightRefresher {
 
     private final CloudReads reads;
 
-    PreflightRefresher(JdbcTemplate jdbc, DeviceGateway gateway, DeviceSyncService devices,
+    PreflightRefresher(JdbcTemplate jdbc, DataSource dataSource, DeviceGateway gateway, DeviceSyncService devices,
             RolloutProperties properties, Clock clock, CloudReads reads) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.gateway = gateway;
         this.devices = devices;
         this.properties = properties;
@@ -45,47 +61,53 @@ class PreflightRefresher {
         this.reads = reads;
     }
 
-    record Claimed(long id, String deviceId) {
+    record Due(long id, String deviceId) {
     }
 
-    /** Reads the next devices due for a preflight read; returns how many were read. */
+    /** Reads the next devices due for a preflight read; returns how many were read (0 if another instance reads). */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public int refreshDue() {
-        Instant now = clock.instant();
-        List<Claimed> due = claim(now);
+        return SessionLock.ifFree(dataSource, LOCK_NAMESPACE, 0, this::refresh).orElse(0);
+    }
+
+    private int refresh() {
+        List<Due> due = due(clock.instant());
         if (due.isEmpty()) {
             return 0;
         }
         List<Optional<ParticleDevice>> fetched = reads.readAll(due, c -> gateway.fetch(c.deviceId()));
         List<ParticleDevice> read = new ArrayList<>();
         List<Object[]> done = new ArrayList<>();
+        List<Object[]> failed = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             Optional<ParticleDevice> device = fetched.get(i);
+            Object[] row = { ts(clock.instant()), due.get(i).id() };
             if (device.isPresent()) {
                 read.add(device.get());
-                done.add(new Object[] { ts(clock.instant()), due.get(i).id() });
+                done.add(row);
+            }
+            else {
+                failed.add(row);
             }
         }
         devices.applyReads(read);
         jdbc.batchUpdate("UPDATE device_update SET preflight_read_at = ? WHERE id = ?", done);
+        jdbc.batchUpdate("UPDATE device_update SET preflight_failed_at = ? WHERE id = ?", failed);
         return read.size();
     }
 
-    private List<Claimed> claim(Instant now) {
+    private List<Due> due(Instant now) {
         return jdbc.query("""
-                WITH due AS (
-                    SELECT du.id FROM device_update du JOIN rollout r ON r.id = du.rollout_id
-                    WHERE r.status = 'RUNNING' AND du.state = 'PENDING' AND du.deadline_at IS NULL
-                      AND du.batch_number <= r.current_batch
-                      AND (du.preflight_read_at IS NULL OR du.preflight_read_at < ?)
-                      AND (du.preflight_claimed_at IS NULL OR du.preflight_claimed_at < ?)
-                    ORDER BY du.rollout_id, du.batch_number, du.position
-                    LIMIT ? FOR UPDATE OF du SKIP LOCKED)
-                UPDATE device_update du SET preflight_claimed_at = ? FROM due WHERE du.id = due.id
-                RETURNING du.id, du.device_id
-                """, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2)),
-                ts(now.minus(properties.preflightFreshness()).plusSeconds(15)), ts(now.minusSeconds(30)),
-                properties.maxQueuedCommands(), ts(now));
+                SELECT du.id, du.device_id FROM device_update du JOIN rollout r ON r.id = du.rollout_id
+                WHERE r.status = 'RUNNING' AND du.state = 'PENDING' AND du.deadline_at IS NULL
+                  AND du.batch_number <= r.current_batch
+                  AND (du.preflight_read_at IS NULL OR du.preflight_read_at < ?)
+                  AND (du.preflight_failed_at IS NULL OR du.preflight_failed_at < ?)
+                ORDER BY du.rollout_id, du.batch_number, du.position
+                LIMIT ?
+                """, (rs, i) -> new Due(rs.getLong(1), rs.getString(2)),
+                ts(now.minus(properties.preflightFreshness()).plusSeconds(15)), ts(now.minus(RETRY_FAILED)),
+                properties.maxQueuedCommands());
     }
 
 }

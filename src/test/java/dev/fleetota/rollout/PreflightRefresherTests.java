@@ -1,0 +1,140 @@
+package dev.fleetota.rollout;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.fleetota.IntegrationTest;
+import dev.fleetota.particlesim.DeviceSpec;
+import dev.fleetota.particlesim.GlobalFaults;
+import dev.fleetota.particlesim.ParticleSimulator;
+import dev.fleetota.particlesim.Platform;
+import dev.fleetota.particlesim.SimulatorSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Preflight reads across instances: one reader at a time, nothing left behind by a reader that died mid-read (an
+ * instance killed while reading a batch must not hold that batch), a failed read tried again later, not every tick.
+ */
+@IntegrationTest
+class PreflightRefresherTests {
+
+    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
+        .port(0)
+        .seed(11)
+        .timeScale(SimulatedFleet.TIME_SCALE)
+        .strict(true)
+        .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
+        .keepAliveInterval(Duration.ofMillis(500))
+        .requireRunBeforeRelease(false)
+        .build());
+
+    private static final java.util.concurrent.atomic.AtomicInteger FIRMWARE = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    @DynamicPropertySource
+    static void simulator(DynamicPropertyRegistry registry) {
+        SimulatedFleet.register(registry, SIM);
+        registry.add("fleetota.particle.max-retries", () -> "0");
+    }
+
+    @AfterAll
+    static void stop() {
+        SIM.close();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PreflightRefresher preflight;
+
+    @AfterEach
+    void clearFaults() {
+        SIM.globalFaults(GlobalFaults.NONE);
+    }
+
+    @Test
+    void devicesAReaderThatDiedWasReadingAreReadAtTheNextTick() throws Exception {
+        long id = startedRollout("died-mid-read", 4);
+        try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + PreflightRefresher.LOCK_NAMESPACE + ", 0)"); // reading now
+
+            assertThat(preflight.refreshDue()).as("another instance is reading").isZero();
+            assertThat(readCount(id)).isZero();
+        } // its connection is gone (kill -9): PostgreSQL released the lock, and no claim was left on the rows
+
+        assertThat(preflight.refreshDue()).isEqualTo(4);
+        assertThat(readCount(id)).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedReadIsTriedAgainAfterThirtySecondsNotOnEveryTick() throws Exception {
+        long id = startedRollout("failed-read", 3);
+        SIM.globalFaults(new GlobalFaults(0, 0, 503, Map.of("getDevice", new GlobalFaults.RouteFaults(0, 1)), null));
+        long before = SIM.stats().requestsByRoute().getOrDefault("getDevice", 0L);
+
+        assertThat(preflight.refreshDue()).isZero();
+        long failedReads = SIM.stats().requestsByRoute().getOrDefault("getDevice", 0L) - before;
+        SIM.globalFaults(GlobalFaults.NONE);
+        assertThat(failedReads).isEqualTo(3);
+        assertThat(preflight.refreshDue()).as("the next tick, the cloud answering again").isZero();
+
+        jdbc.update("UPDATE device_update SET preflight_failed_at = preflight_failed_at - interval '31 seconds' "
+                + "WHERE rollout_id = ?", id);
+        assertThat(preflight.refreshDue()).isEqualTo(3);
+        assertThat(readCount(id)).isEqualTo(3);
+    }
+
+    private int readCount(long rolloutId) {
+        return jdbc.queryForObject("SELECT count(*) FROM device_update WHERE rollout_id = ? "
+                + "AND preflight_read_at IS NOT NULL", Integer.class, rolloutId);
+    }
+
+    /** A running rollout whose first batch holds all {@code n} new devices, none read yet. */
+    private long startedRollout(String name, int n) throws Exception {
+        ScenarioDriver driver = new ScenarioDriver(context, mvc, SIM);
+        int old = FIRMWARE.incrementAndGet();
+        int target = FIRMWARE.incrementAndGet();
+        SIM.addFirmware(old, "4.0.2");
+        SIM.addFirmware(target, "4.2.0");
+        List<String> devices = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            devices.add(SIM.addDevice(DeviceSpec.of(Platform.BORON).withDeviceOs("4.0.2").withFirmware(old)).id());
+        }
+        driver.syncDevices();
+        long firmware = driver.registerFirmware(target, "4.2.0", List.of(13));
+        String policy = """
+                {"batches": {"canarySize": %d, "batchSize": 10, "soak": "PT0S", "approvalAfterCanary": false}}
+                """.formatted(n);
+        long id = driver.createRollout(name, firmware, driver.createCohort(name, devices), policy);
+        driver.action(id, "start");
+        assertThat(readCount(id)).isZero();
+        return id;
+    }
+
+}
