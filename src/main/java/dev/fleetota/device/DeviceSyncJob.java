@@ -2,11 +2,8 @@ package dev.fleetota.device;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import dev.fleetota.common.ConflictException;
-import dev.fleetota.device.DeviceSyncService.SyncReport;
 import dev.fleetota.events.EventStreamConnected;
 import dev.fleetota.particle.ParticleApiException;
 import org.slf4j.Logger;
@@ -19,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the device sync periodically ({@code fleetota.sync.interval}) and after every event-stream (re)connect,
- * debounced, because events published while the stream was down are lost. Only one sync runs at a time cluster-wide
- * (the service's lease); a run that finds the lease taken is skipped.
+ * because events published while the stream was down are lost. The reconnect sync starts at once (a takeover of the
+ * stream by another instance is reconciled without waiting); a burst of reconnects gets at most one more sync per
+ * {@code fleetota.sync.reconnect-debounce} (Coalescer). Only one sync runs at a time cluster-wide (an advisory
+ * lock): a periodic run that finds it taken is skipped, a reconnect run is tried again, since the running sync may
+ * have read the list before the reconnect.
  */
 @Component
 class DeviceSyncJob implements DisposableBean {
@@ -29,42 +29,39 @@ class DeviceSyncJob implements DisposableBean {
 
     private final DeviceSyncService sync;
 
-    private final DeviceSyncProperties settings;
-
-    private final ScheduledExecutorService debouncer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "device-sync-reconcile");
         thread.setDaemon(true);
         return thread;
     });
 
-    private ScheduledFuture<?> pending;
+    private final Coalescer reconciles;
 
     DeviceSyncJob(DeviceSyncService sync, DeviceSyncProperties settings) {
         this.sync = sync;
-        this.settings = settings;
+        this.reconciles = new Coalescer(reconciler, settings.reconnectDebounce(), System::nanoTime,
+                () -> run("event stream reconnected"));
     }
 
     @Scheduled(fixedDelayString = "${fleetota.sync.interval:PT15M}", initialDelayString = "${fleetota.sync.initial-delay:PT1M}")
     void periodicSync() {
-        runQuietly("periodic");
+        run("periodic");
     }
 
-    /** The stream missed whatever happened while it was down: reconcile soon, once for a burst of reconnects. */
+    /** The stream missed whatever happened while it was down: reconcile now, once for a burst of reconnects. */
     @EventListener
-    synchronized void onStreamConnected(EventStreamConnected connected) {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        pending = debouncer.schedule(() -> runQuietly("event stream connected at " + connected.at()),
-                settings.reconnectDebounce().toMillis(), TimeUnit.MILLISECONDS);
+    void onStreamConnected(EventStreamConnected connected) {
+        reconciles.request();
     }
 
-    SyncReport runQuietly(String reason) {
+    /** Runs one sync; false only when another sync was running (its listing may predate a reconnect). */
+    boolean run(String reason) {
         try {
-            return sync.sync();
+            sync.sync();
         }
         catch (ConflictException busy) {
             log.debug("Device sync ({}) skipped: another sync is running", reason);
+            return false;
         }
         catch (ParticleApiException ex) {
             log.warn("Device sync ({}) failed: {}", reason, ex.getMessage());
@@ -72,12 +69,12 @@ class DeviceSyncJob implements DisposableBean {
         catch (RuntimeException ex) {
             log.error("Device sync ({}) failed", reason, ex);
         }
-        return null;
+        return true;
     }
 
     @Override
     public void destroy() {
-        debouncer.shutdownNow();
+        reconciler.shutdownNow();
     }
 
 }

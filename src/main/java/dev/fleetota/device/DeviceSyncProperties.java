@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * Device sync from the Particle product.
  *
  * @param interval time between periodic syncs
- * @param reconnectDebounce wait after an event-stream (re)connect before reconciling (several reconnects, one sync)
+ * @param reconnectDebounce least time between two syncs after event-stream (re)connects: the first sync runs at once,
+ * a burst of reconnects gets one more
  * @param batchSize devices per upsert statement
  * @param particleIccidPrefixes ICCID prefixes of Particle's own SIMs; other SIMs of cellular devices are third-party.
  * Defaults: {@code 89340765} Telefónica (Particle SIM, Gen 2), {@code 8901410} Kore/AT&amp;T and {@code 89314404}

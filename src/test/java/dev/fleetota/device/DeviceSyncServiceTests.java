@@ -227,12 +227,29 @@ class DeviceSyncServiceTests {
         int before = PRODUCT.listRequests.get();
 
         publisher.publishEvent(new EventStreamConnected(Instant.now(), true));
-        publisher.publishEvent(new EventStreamConnected(Instant.now(), true));
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM device WHERE id = ?", Integer.class, A) == 1);
         await().pollDelay(300, TimeUnit.MILLISECONDS).until(() -> true);
         assertThat(PRODUCT.listRequests.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aReconnectSyncThatFindsAnotherSyncRunningIsTriedAgain(@Autowired javax.sql.DataSource dataSource)
+            throws Exception {
+        PRODUCT.devices.add(device(B, ""));
+        try (java.sql.Connection other = dataSource.getConnection(); java.sql.Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + DeviceSyncService.LOCK_NAMESPACE + ", 0)"); // another's sync
+
+            publisher.publishEvent(new EventStreamConnected(Instant.now(), true));
+            await().pollDelay(300, TimeUnit.MILLISECONDS).until(() -> true); // several 50 ms spacings: busy each time
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE id = ?", Integer.class, B)).isZero();
+
+            st.execute("SELECT pg_advisory_unlock(" + DeviceSyncService.LOCK_NAMESPACE + ", 0)");
+        }
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM device WHERE id = ?", Integer.class, B) == 1);
     }
 
     private Map<String, Object> row(String id) {

@@ -71,6 +71,21 @@ final class AppInstance implements AutoCloseable {
         return response.body();
     }
 
+    /** POST /devices/sync, waiting (up to 30 s) while another sync runs (409: e.g. the reconnect sync at start). */
+    void syncDevices() throws Exception {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                    + "/api/v1/devices/sync")).header("Authorization", token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 409 || System.nanoTime() > end) {
+                assertThat(response.statusCode()).as("/devices/sync -> " + response.body()).isEqualTo(200);
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     String get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Authorization", token)

@@ -64,7 +64,7 @@ class RestartAndInstancesScenarioTests {
 
     private static long createRollout(AppInstance app, List<String> devices) throws Exception {
         int version = SimulatedFleet.newFirmware("4.2.0");
-        app.post("/api/v1/devices/sync", "");
+        app.syncDevices();
         long firmware = ((Number) JsonPath.read(app.post("/api/v1/firmware", """
                 {"productId": %d, "version": %d, "deviceOsVersion": "4.2.0", "platformIds": [13], "title": "t"}
                 """.formatted(SIM.productId(), version)), "$.id")).longValue();

@@ -55,8 +55,27 @@ final class ScenarioDriver {
         this.operator = TestTokens.bearer(context, Role.OPERATOR);
     }
 
+    /** A sync that includes the devices added just now: waits (up to 30 s) while another sync runs. */
     void syncDevices() {
-        sync.sync();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                sync.sync();
+                return;
+            }
+            catch (dev.fleetota.common.ConflictException busy) { // e.g. the reconnect sync right after the start
+                if (System.nanoTime() > end) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     long registerFirmware(int version, String deviceOs, List<Integer> platformIds) throws Exception {
