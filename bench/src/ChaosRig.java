@@ -16,12 +16,15 @@ final class ChaosRig implements AutoCloseable {
      * and that never reached the simulator ends TIMED_OUT after 2 min instead of holding its batch for the default
      * 5 min. Not shorter: a deadline that passes while the service is down is enforced at the restart before the
      * reconnect sync reconciles (docs/benchmarks.md, open finding), and a restart takes up to a minute on a crowded
-     * 2-core machine.
+     * 2-core machine. Failures do not halt (maxFailurePercent 100): a kill can leave several commands of a small
+     * batch unknown (3 of a canary's 5 on a crowded machine), and halting on them is the policy's business, not
+     * what these scenarios test; {@link #unexplainedFailures} makes every other failure a violation instead.
      */
     static final String POLICY = """
             {"batches": {"canarySize": 5, "batchSize": 25, "growthFactor": 1.5, "maxBatchSize": 150,
                          "soak": "PT0S", "approvalAfterCanary": false},
-             "safety": {"safeModeSilence": "PT2M", "verifyPeriod": "PT0.5S", "flashStartTimeout": "PT2M"},
+             "safety": {"safeModeSilence": "PT2M", "verifyPeriod": "PT0.5S", "flashStartTimeout": "PT2M",
+                        "maxFailurePercent": 100},
              "preflight": {"maxLastHeardAge": "PT24H"}}
             """;
 
@@ -108,6 +111,22 @@ final class ChaosRig implements AutoCloseable {
         return Json.object(truth.ok("/sim/stats"));
     }
 
+    /**
+     * Failed device updates of the rollout that a kill does not explain, as a list for the report (empty = none):
+     * a kill explains a device that ended TIMED_OUT while its command's outcome is unknown (claimed by the killed
+     * instance, never resent). Each one is a violation.
+     */
+    String unexplainedFailures(long rolloutId) throws Exception {
+        return sql("""
+                SELECT coalesce(string_agg(du.device_id || ' ' || du.state || ' (' || coalesce(du.reason, '') || ')',
+                                           '; '), '')
+                FROM device_update du
+                WHERE du.rollout_id = %d AND du.state NOT IN ('SUCCEEDED', 'SKIPPED')
+                  AND NOT (du.state = 'TIMED_OUT' AND EXISTS (SELECT 1 FROM flash_command c
+                           WHERE c.device_update_id = du.id AND c.status = 'UNKNOWN'))
+                """.formatted(rolloutId));
+    }
+
     String sql(String query) throws Exception {
         return Procs.psqlValue(db, query);
     }
@@ -118,7 +137,9 @@ final class ChaosRig implements AutoCloseable {
             Procs.stop(p);
         }
         Procs.stop(sim);
-        Procs.dropDatabase(db);
+        if (!Boolean.getBoolean("chaos.keepDb")) { // -Dchaos.keepDb=true: left for inspection (dropped at the next run)
+            Procs.dropDatabase(db);
+        }
     }
 
     static boolean finished(Http api, long id) throws Exception {

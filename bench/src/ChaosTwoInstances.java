@@ -50,6 +50,7 @@ final class ChaosTwoInstances {
                 long lease = after(killedAt, awaitLease(rig, names.get(survivor), killedAt + 60_000));
                 long progress = after(killedAt, awaitTransition(rig, killedAt, killedAt + bound));
                 String stall = progress < 0 ? unsentStall(rig, id) : null; // as it is at the bound
+                String waiting = progress < 0 ? waitingUpdates(rig, id) : null;
                 if (progress < 0) {
                     progress = after(killedAt, awaitTransition(rig, killedAt, killedAt + 60_000));
                 }
@@ -69,6 +70,9 @@ final class ChaosTwoInstances {
                 else if (!ChaosRig.finished(api, id) && (progress < 0 || progress > bound)) {
                     chaos.invariants.violation(name, "no device progress within " + bound + " ms of the kill ("
                             + progress + " ms; -1 = none within 60 s)");
+                    System.out.printf("%s: unfinished device updates of the batch at the bound: %s%n%s: %s's log "
+                            + "tail:%n%s%n", name, waiting, name, names.get(survivor),
+                            Procs.logTail(services.get(survivor), 60));
                 }
                 if (done + 1 < kills) {
                     services.set(victim, rig.service(names.get(victim), ports.get(victim), options));
@@ -76,6 +80,10 @@ final class ChaosTwoInstances {
             }
             ChaosRig.awaitEnd(api, id, chaos.rolloutTimeout());
             String summary = chaos.invariants.check(name, api, rig.truth, id, "COMPLETED");
+            String unexplained = rig.unexplainedFailures(id);
+            if (!unexplained.isEmpty()) {
+                chaos.invariants.violation(name, "failed devices no kill explains: " + unexplained);
+            }
             System.out.printf("%s: 2 instances, %d devices, %d kills, lease takeover ms %s (bound %d), next "
                     + "transition ms %s, rollout %s after %d s; %s%n", name, devices, done, leaseTakeovers, bound,
                     progressTakeovers, Fleet.status(api, id), (System.currentTimeMillis() - started) / 1000, summary);
@@ -103,6 +111,23 @@ final class ChaosTwoInstances {
                 """.formatted(rolloutId, Bench.TERMINAL_SQL)).split("\\|");
         return "0".equals(n[0]) && !"0".equals(n[1]) ? "the batch's last " + n[1] + " device(s) wait on commands "
                 + "the killed instance had claimed (never resent; they end at their flashStartTimeout)" : null;
+    }
+
+    /** The current batch's unfinished device updates by state, command status and last transition (diagnostics). */
+    private static String waitingUpdates(ChaosRig rig, long rolloutId) throws Exception {
+        return rig.sql("""
+                SELECT coalesce(string_agg(label || ' x' || n, '; ' ORDER BY label), 'none') FROM (
+                    SELECT label, count(*) AS n FROM (
+                        SELECT du.state || '/' || coalesce(c.status, 'no command') || ', last: ' || coalesce(
+                            (SELECT t.cause || ' at ' || to_char(t.at, 'HH24:MI:SS') FROM device_update_transition t
+                             WHERE t.device_update_id = du.id ORDER BY t.at DESC LIMIT 1), '-') AS label
+                        FROM device_update du JOIN rollout r ON r.id = du.rollout_id
+                        LEFT JOIN LATERAL (SELECT status FROM flash_command c WHERE c.device_update_id = du.id
+                                           ORDER BY c.id DESC LIMIT 1) c ON true
+                        WHERE du.rollout_id = %d AND du.batch_number = r.current_batch AND du.state NOT IN %s) u
+                    GROUP BY label) g
+                """.formatted(rolloutId, Bench.TERMINAL_SQL)) + " (now " + rig.sql("SELECT to_char(now(), "
+                + "'HH24:MI:SS.MS')") + ")";
     }
 
     private static String holder(ChaosRig rig) throws Exception {
