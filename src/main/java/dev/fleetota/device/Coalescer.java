@@ -1,6 +1,7 @@
 package dev.fleetota.device;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -41,9 +42,14 @@ final class Coalescer {
         if (queued) {
             return;
         }
-        queued = true;
         long delay = started ? Math.max(0, lastStart + spacingNanos - nanoClock.getAsLong()) : 0;
-        executor.schedule(this::run, delay, TimeUnit.NANOSECONDS);
+        try {
+            executor.schedule(this::run, delay, TimeUnit.NANOSECONDS);
+            queued = true;
+        }
+        catch (RejectedExecutionException shuttingDown) {
+            // the application is stopping: nothing more to reconcile
+        }
     }
 
     private void run() {

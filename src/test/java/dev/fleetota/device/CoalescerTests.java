@@ -113,6 +113,16 @@ class CoalescerTests {
         assertThat(executor.delays).containsExactly(0L, SPACING.toNanos());
     }
 
+    @Test
+    void aRequestWhileTheApplicationStopsIsDropped() {
+        Coalescer coalescer = new Coalescer(executor, SPACING, now::get, () -> runs.incrementAndGet() > 0);
+        executor.shutdownNow();
+
+        coalescer.request(); // from the event stream's thread while the context closes: must not throw
+
+        assertThat(runs).hasValue(0);
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
