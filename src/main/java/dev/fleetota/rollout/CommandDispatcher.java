@@ -78,8 +78,9 @@ class CommandDispatcher implements SmartLifecycle {
     }
 
     boolean dispatchOne() {
-        Optional<FlashCommand> claimed = tx.execute(s -> outbox.claimNext(properties.instanceId(), clock.instant()));
-        if (claimed == null || claimed.isEmpty()) {
+        // one statement (claim + the device update's requested_at): atomic without a transaction, one round trip
+        Optional<FlashCommand> claimed = outbox.claimNext(properties.instanceId(), clock.instant());
+        if (claimed.isEmpty()) {
             return false;
         }
         send(claimed.get());

@@ -37,23 +37,25 @@ class CommandOutbox {
 
     /**
      * Claims the oldest due command of a RUNNING rollout ({@link DispatchGate} re-checks the status right before
-     * the command is sent).
+     * the command is sent) and sets its device update's {@code requested_at}, in one statement (atomic by itself).
      */
     Optional<FlashCommand> claimNext(String instance, Instant now) {
-        List<FlashCommand> claimed = jdbc.query("""
+        return jdbc.query("""
                 WITH next AS (
                     SELECT c.id FROM flash_command c JOIN rollout r ON r.id = c.rollout_id
                     WHERE c.status = 'PENDING' AND c.not_before <= ? AND r.status = 'RUNNING'
                     ORDER BY c.id LIMIT 1
-                    FOR UPDATE OF c SKIP LOCKED)
-                UPDATE flash_command c SET status = 'SENDING', claimed_at = ?, claimed_by = ?
-                FROM next WHERE c.id = next.id
-                RETURNING c.id, c.device_update_id, c.rollout_id, c.device_id, c.attempt, c.firmware_version,
-                          c.force_updates
-                """, CommandOutbox::command, ts(now), ts(now), instance);
-        claimed.forEach(c -> jdbc.update("UPDATE device_update SET requested_at = ? WHERE id = ? AND state = 'PENDING'",
-                ts(now), c.deviceUpdateId()));
-        return claimed.stream().findFirst();
+                    FOR UPDATE OF c SKIP LOCKED),
+                claimed AS (
+                    UPDATE flash_command c SET status = 'SENDING', claimed_at = ?, claimed_by = ?
+                    FROM next WHERE c.id = next.id
+                    RETURNING c.id, c.device_update_id, c.rollout_id, c.device_id, c.attempt, c.firmware_version,
+                              c.force_updates),
+                requested AS (
+                    UPDATE device_update du SET requested_at = ?
+                    FROM claimed WHERE du.id = claimed.device_update_id AND du.state = 'PENDING')
+                SELECT * FROM claimed
+                """, CommandOutbox::command, ts(now), ts(now), instance, ts(now)).stream().findFirst();
     }
 
     void markSent(long commandId, Instant now) {
