@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -21,6 +19,16 @@ record CheckedEvent(String dedupKey, String deviceId, String name, String data, 
 
     private static final int MAX_REASON = 500;
 
+    /** One digest per thread (the SSE reader, webhook threads): instead of a provider lookup per event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    });
+
     private static final Pattern DEVICE_ID = Pattern.compile("^[0-9a-fA-F]{24}$");
 
     static CheckedEvent of(IncomingEvent event) {
@@ -28,11 +36,12 @@ record CheckedEvent(String dedupKey, String deviceId, String name, String data, 
         String coreid = event.coreid() == null ? null : event.coreid().trim();
         boolean device = coreid != null && DEVICE_ID.matcher(coreid).matches();
         String deviceId = device ? coreid.toLowerCase() : null;
-        Instant publishedAt = parseInstant(event.publishedAt());
+        PublishedAt published = PublishedAt.parse(event.publishedAt());
+        Instant publishedAt = published == null ? null : published.instant();
         String reason = reasonToReject(event, name, coreid, device, publishedAt);
         String storedName = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         String key = dedupKey(name, device ? deviceId : coreid,
-                publishedAt != null ? publishedAt.toString() : event.publishedAt(), event.data());
+                published != null ? published.canonical() : event.publishedAt(), event.data());
         return new CheckedEvent(key, deviceId, storedName, event.data(), publishedAt, event.productVersion(),
                 reason == null ? null : truncate(reason));
     }
@@ -72,30 +81,13 @@ record CheckedEvent(String dedupKey, String deviceId, String name, String data, 
         return null;
     }
 
-    private static Instant parseInstant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        }
-        catch (DateTimeParseException ex) {
-            return null;
-        }
-    }
-
     static String dedupKey(String name, String coreid, String publishedAt, String data) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] { name, coreid, publishedAt, data }) {
-                sha.update(part == null ? new byte[] { 1 } : ("=" + part).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
+        MessageDigest sha = SHA_256.get(); // digest() below leaves it reset for the next key
+        for (String part : new String[] { name, coreid, publishedAt, data }) {
+            sha.update(part == null ? new byte[] { 1 } : ("=" + part).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String truncate(String reason) {
