@@ -40,6 +40,14 @@ public final class SessionLock {
         }
     }
 
+    /** Runs {@code work} holding lock ({@code namespace}, {@code key}) if no one holds it; false if someone does. */
+    public static boolean ifFree(DataSource dataSource, int namespace, int key, Runnable work) {
+        return ifFree(dataSource, namespace, key, () -> {
+            work.run();
+            return Boolean.TRUE;
+        }).isPresent();
+    }
+
     private static boolean call(Connection con, String sql, int namespace, int key) throws SQLException {
         try (PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setInt(1, namespace);

@@ -11,6 +11,8 @@ import dev.fleetota.common.SessionLock;
 import dev.fleetota.device.DeviceSyncService;
 import dev.fleetota.particle.ParticleDevice;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  */
 @Component
 class PreflightRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(PreflightRefresher.class);
 
     /** Advisory lock namespace "PREF", key 0: the one running preflight reader. */
     static final int LOCK_NAMESPACE = 0x5052_4546;
@@ -90,10 +94,17 @@ class PreflightRefresher {
                 failed.add(row);
             }
         }
-        devices.applyReads(read);
-        jdbc.batchUpdate("UPDATE device_update SET preflight_read_at = ? WHERE id = ?", done);
+        try {
+            devices.applyReads(read);
+            jdbc.batchUpdate("UPDATE device_update SET preflight_read_at = ? WHERE id = ?", done);
+        }
+        catch (RuntimeException ex) { // counted as failed reads, so they are not read again on every tick
+            log.warn("Recording {} preflight reads failed; reading them again in {}", read.size(), RETRY_FAILED, ex);
+            failed.addAll(done);
+            done.clear();
+        }
         jdbc.batchUpdate("UPDATE device_update SET preflight_failed_at = ? WHERE id = ?", failed);
-        return read.size();
+        return done.size();
     }
 
     private List<Due> due(Instant now) {

@@ -1,11 +1,16 @@
 package dev.fleetota.rollout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import dev.fleetota.common.SemVer;
+import dev.fleetota.common.SessionLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,12 +21,19 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
 /**
  * Ends the verify period with one read of the device from the cloud (contract §13.5: completion is online, status
  * normal, the target app AND the target Device OS): SUCCEEDED, WRONG_VERSION, or back to waiting if it is not up.
- * The read happens outside any transaction; a claim (pushing the deadline out) keeps two instances from both reading.
+ * The read happens outside any transaction. One instance reads at a time (a session advisory lock,
+ * {@link SessionLock}): a reader killed mid-read leaves nothing behind, so another reads the same devices at its next
+ * run (a claim that pushed the deadline out held them for 30 s). A read that failed pushes the device's deadline
+ * {@link #RETRY_FAILED} out, so it is tried again then, not on every run.
  */
 @Component
 class VerificationReader {
 
+    private static final Logger log = LoggerFactory.getLogger(VerificationReader.class);
+
     private final JdbcTemplate jdbc;
+
+    private final DataSource dataSource;
 
     private final DeviceGateway gateway;
 
@@ -35,8 +47,10 @@ class VerificationReader {
 
     private final CloudReads reads;
 
-    VerificationReader(JdbcTemplate jdbc, DeviceGateway gateway, DeviceUpdateTransitions transitions,
-            RolloutSettingsCache settings, TransactionTemplate tx, Clock clock, CloudReads reads) {
+    VerificationReader(JdbcTemplate jdbc, DataSource dataSource, DeviceGateway gateway,
+            DeviceUpdateTransitions transitions, RolloutSettingsCache settings, TransactionTemplate tx, Clock clock,
+            CloudReads reads) {
+        this.dataSource = dataSource;
         this.reads = reads;
         this.jdbc = jdbc;
         this.gateway = gateway;
@@ -49,21 +63,29 @@ class VerificationReader {
     record Due(long id, long rolloutId, String deviceId, int targetVersion, String targetDeviceOs, Instant verifyUntil) {
     }
 
-    private static final int CLAIM = 100;
+    /** Advisory lock namespace "VERI", key 0: the one running verification reader. */
+    static final int LOCK_NAMESPACE = 0x5645_5249;
+
+    static final Duration RETRY_FAILED = Duration.ofSeconds(30);
+
+    private static final int CHUNK = 100;
 
     /**
-     * Reads every device whose verify period is over: claims of up to {@value #CLAIM}, read concurrently
-     * ({@link CloudReads}), each outcome recorded in a transaction of its own (one transaction for the claim would
-     * hold its rows while the event intake waits for them).
+     * Reads every device whose verify period is over: chunks of up to {@value #CHUNK}, read concurrently
+     * ({@link CloudReads}), each outcome recorded in a transaction of its own (one transaction for the chunk would
+     * hold its rows while the event intake waits for them). Every device read leaves the due set (a transition, or
+     * its deadline pushed out after a failed read), so the loop ends.
      */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public void verifyDue() {
-        while (verifyClaimed(claim()) == CLAIM) {
-            // a full claim: more may be due
-        }
+        SessionLock.ifFree(dataSource, LOCK_NAMESPACE, 0, () -> {
+            while (verify(due()) == CHUNK) {
+                // a full chunk: more may be due
+            }
+        });
     }
 
-    private int verifyClaimed(List<Due> due) {
+    private int verify(List<Due> due) {
         if (due.isEmpty()) {
             return 0;
         }
@@ -72,30 +94,41 @@ class VerificationReader {
         for (int i = 0; i < due.size(); i++) {
             Due d = due.get(i);
             Optional<DeviceGateway.DeviceReading> r = read.get(i);
-            tx.executeWithoutResult(s -> record(d, r, now));
+            try {
+                tx.executeWithoutResult(s -> record(d, r, now));
+            }
+            catch (RuntimeException ex) { // its deadline moves on, so it is not read again on every run
+                log.warn("Recording the verification read of device update {} failed; retrying in {}", d.id(),
+                        RETRY_FAILED, ex);
+                retryLater(d.id(), now);
+            }
         }
         return due.size();
     }
 
-    private List<Due> claim() {
-        Instant now = clock.instant();
+    private void retryLater(long deviceUpdateId, Instant now) {
+        jdbc.update("UPDATE device_update SET deadline_at = ? WHERE id = ? AND state = 'VERIFYING'",
+                ts(now.plus(RETRY_FAILED)), deviceUpdateId);
+    }
+
+    private List<Due> due() {
         return jdbc.query("""
-                WITH due AS (
-                    SELECT id FROM device_update WHERE state = 'VERIFYING' AND deadline_at <= ?
-                    ORDER BY deadline_at LIMIT %d FOR UPDATE SKIP LOCKED)
-                UPDATE device_update du SET deadline_at = ? FROM due, rollout r
-                WHERE du.id = due.id AND r.id = du.rollout_id
-                RETURNING du.id, du.rollout_id, du.device_id, r.target_firmware_version, r.target_device_os,
-                          du.verify_until
-                """.formatted(CLAIM), (rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                SELECT du.id, du.rollout_id, du.device_id, r.target_firmware_version, r.target_device_os,
+                       du.verify_until
+                FROM device_update du JOIN rollout r ON r.id = du.rollout_id
+                WHERE du.state = 'VERIFYING' AND du.deadline_at <= ?
+                ORDER BY du.deadline_at LIMIT %d
+                """.formatted(CHUNK), (rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), DeviceUpdateRows.instant(rs, "verify_until")),
-                ts(now), ts(now.plusSeconds(30)));
+                ts(clock.instant()));
     }
 
     private void record(Due due, Optional<DeviceGateway.DeviceReading> reading, Instant now) {
         SafetyPolicy safety = settings.policy(due.rolloutId()).safety();
         if (reading.isEmpty()) {
-            giveUpIfTooLate(due, safety, now);
+            if (!giveUpIfTooLate(due, safety, now)) {
+                retryLater(due.id(), now);
+            }
             return;
         }
         Verdict verdict = verdict(due, reading.get());
@@ -123,11 +156,14 @@ class VerificationReader {
                 "verified: app v" + r.firmwareVersion() + ", Device OS " + r.systemFirmwareVersion());
     }
 
-    private void giveUpIfTooLate(Due due, SafetyPolicy safety, Instant now) {
+    /** True when it ended the device update (TIMED_OUT): unreadable for longer than the policy allows. */
+    private boolean giveUpIfTooLate(Due due, SafetyPolicy safety, Instant now) {
         if (due.verifyUntil() != null && now.isAfter(due.verifyUntil().plus(safety.onlineAfterResetTimeout()))) {
             transitions.apply(due.id(), DeviceUpdateState.VERIFYING, DeviceUpdateState.TIMED_OUT,
                     "could not read the device to verify it", null, safety, now);
+            return true;
         }
+        return false;
     }
 
     private static boolean deviceOsReached(String reported, String target) {

@@ -29,11 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Preflight reads across instances: one reader at a time, nothing left behind by a reader that died mid-read (an
- * instance killed while reading a batch must not hold that batch), a failed read tried again later, not every tick.
+ * The engine's cloud reads across instances (preflight before a device starts, verification at the end of its
+ * verify period): one reader at a time, nothing left behind by a reader that died mid-read (an instance killed while
+ * reading must not hold those devices), a failed read tried again 30 s later, not on every run.
  */
 @IntegrationTest
-class PreflightRefresherTests {
+class CloudReadersTests {
 
     static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
         .port(0)
@@ -73,6 +74,9 @@ class PreflightRefresherTests {
     @Autowired
     PreflightRefresher preflight;
 
+    @Autowired
+    VerificationReader verifier;
+
     @AfterEach
     void clearFaults() {
         SIM.globalFaults(GlobalFaults.NONE);
@@ -108,6 +112,55 @@ class PreflightRefresherTests {
                 + "WHERE rollout_id = ?", id);
         assertThat(preflight.refreshDue()).isEqualTo(3);
         assertThat(readCount(id)).isEqualTo(3);
+    }
+
+    @Test
+    void devicesAVerifierThatDiedWasReadingAreReadAtTheNextRun() throws Exception {
+        long id = startedRollout("verifier-died", 3);
+        verifyingSinceAMinute(id);
+        try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + VerificationReader.LOCK_NAMESPACE + ", 0)"); // reading now
+
+            verifier.verifyDue();
+            assertThat(verifying(id)).as("another instance is reading").isEqualTo(3);
+        } // its connection is gone (kill -9): the lock with it, and no deadline was pushed out
+
+        verifier.verifyDue();
+        assertThat(verifying(id)).isZero(); // the devices never flashed: WRONG_VERSION, but read and decided
+    }
+
+    @Test
+    void aFailedVerificationReadIsTriedAgainAfterThirtySecondsNotOnEveryRun() throws Exception {
+        long id = startedRollout("verify-failed", 2);
+        verifyingSinceAMinute(id);
+        SIM.globalFaults(new GlobalFaults(0, 0, 503, Map.of("getDevice", new GlobalFaults.RouteFaults(0, 1)), null));
+        long before = SIM.stats().requestsByRoute().getOrDefault("getDevice", 0L);
+
+        verifier.verifyDue();
+        long failedReads = SIM.stats().requestsByRoute().getOrDefault("getDevice", 0L) - before;
+        SIM.globalFaults(GlobalFaults.NONE);
+        verifier.verifyDue();
+
+        assertThat(failedReads).isEqualTo(2);
+        assertThat(verifying(id)).as("not read again on the next run").isEqualTo(2);
+        jdbc.update("UPDATE device_update SET deadline_at = deadline_at - interval '31 seconds' WHERE rollout_id = ?",
+                id);
+        verifier.verifyDue();
+        assertThat(verifying(id)).isZero();
+    }
+
+    /** Puts the rollout's device updates in VERIFYING with their verify period over (as after their restart). */
+    private void verifyingSinceAMinute(long rolloutId) {
+        jdbc.update("""
+                UPDATE device_update SET state = 'VERIFYING', requested_at = now() - interval '2 minutes',
+                    verify_until = now() - interval '1 minute', deadline_at = now() - interval '1 minute'
+                WHERE rollout_id = ?
+                """, rolloutId);
+    }
+
+    private int verifying(long rolloutId) {
+        return jdbc.queryForObject("SELECT count(*) FROM device_update WHERE rollout_id = ? AND state = 'VERIFYING'",
+                Integer.class, rolloutId);
     }
 
     private int readCount(long rolloutId) {
