@@ -25,8 +25,9 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  * device, outside any transaction, recorded in the device table. The starter only starts devices read within
  * {@code fleetota.rollout.preflight-freshness}.
  * <p>
- * One instance reads at a time (a session advisory lock, {@link SessionLock}): the reads spend the account's API
- * budget, which instances share, and an instance killed mid-read leaves nothing behind, so another reads the same
+ * One instance reads at a time (a session advisory lock, {@link SessionLock}): the reads spend Particle's API budget,
+ * which is per public source IP and so shared by instances behind one egress address, and an instance killed
+ * mid-read leaves nothing behind, so another reads the same
  * devices at its next tick (a claim timestamp would hold them until it aged out). A device whose read failed is
  * tried again after {@link #RETRY_FAILED} ({@code preflight_failed_at}), not on every tick.
  */
