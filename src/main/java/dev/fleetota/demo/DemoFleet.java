@@ -1,10 +1,10 @@
 package dev.fleetota.demo;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.fleetota.cohort.CohortEditing;
 import dev.fleetota.cohort.CohortSelector;
-import dev.fleetota.common.ConflictException;
 import dev.fleetota.device.DeviceSyncService;
 import dev.fleetota.firmware.FirmwareService;
 import dev.fleetota.firmware.RegisterFirmware;
@@ -54,7 +54,9 @@ class DemoFleet {
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        syncAfterAnyRunningSync();
+        // the event stream's first connect starts a sync at the same moment (DeviceSyncJob): a refused sync must not
+        // fail the start
+        sync.syncWhenFree(Duration.ofMinutes(1));
         if (firmware.find(product, 4).isPresent()) {
             return;
         }
@@ -69,32 +71,6 @@ class DemoFleet {
         Integer devices = jdbc.queryForObject("SELECT count(*) FROM device", Integer.class);
         log.info("Demo ready: {} simulated devices, firmware v1-v4, cohorts demo-gen3 and demo-electrons "
                 + "(see README 'Your first rollout')", devices);
-    }
-
-    /**
-     * The event stream's first connect starts a sync at the same moment (DeviceSyncJob); a sync that finds another
-     * running is refused, which must not fail the start: wait for it (up to a minute), then sync.
-     */
-    private void syncAfterAnyRunningSync() {
-        long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
-        while (true) {
-            try {
-                sync.sync();
-                return;
-            }
-            catch (ConflictException busy) {
-                if (System.nanoTime() > end) {
-                    throw busy;
-                }
-                try {
-                    Thread.sleep(100);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
     }
 
     private void register(int version, String deviceOs, List<Integer> platforms, String title) {

@@ -90,6 +90,31 @@ public class DeviceSyncService {
     }
 
     /**
+     * Runs one full sync that starts after any sync running now has ended (it may have listed the devices too early
+     * for the caller): waits for it up to {@code maxWait}, then throws {@link ConflictException} like {@link #sync}.
+     */
+    public SyncReport syncWhenFree(Duration maxWait) {
+        long end = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            try {
+                return sync();
+            }
+            catch (ConflictException busy) {
+                if (System.nanoTime() > end) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    /**
      * Records fresh reads of single devices (device detail, e.g. a rollout's preflight or verification read) with the
      * same guarded upsert as a sync; nothing is marked removed. Returns how many rows changed.
      */

@@ -55,27 +55,9 @@ final class ScenarioDriver {
         this.operator = TestTokens.bearer(context, Role.OPERATOR);
     }
 
-    /** A sync that includes the devices added just now: waits (up to 30 s) while another sync runs. */
+    /** A sync that includes the devices added just now (after the reconnect sync, if one runs). */
     void syncDevices() {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                sync.sync();
-                return;
-            }
-            catch (dev.fleetota.common.ConflictException busy) { // e.g. the reconnect sync right after the start
-                if (System.nanoTime() > end) {
-                    throw busy;
-                }
-                try {
-                    Thread.sleep(50);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
+        sync.syncWhenFree(Duration.ofSeconds(30));
     }
 
     long registerFirmware(int version, String deviceOs, List<Integer> platformIds) throws Exception {
