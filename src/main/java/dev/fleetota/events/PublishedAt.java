@@ -15,6 +15,10 @@ import java.time.format.DateTimeParseException;
  */
 record PublishedAt(Instant instant, String canonical) {
 
+    /** What one unit of an n-digit fraction is worth in nanoseconds (index n, 1..9). */
+    private static final int[] NANOS_PER_DIGIT = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
+        10, 1 };
+
     /** Null when {@code text} is missing or not an ISO-8601 date-time with an offset. */
     static PublishedAt parse(String text) {
         if (text == null || text.isBlank()) {
@@ -58,7 +62,7 @@ record PublishedAt(Instant instant, String canonical) {
             if (value < 0) {
                 return null;
             }
-            nanos = value * (int) Math.pow(10, 9 - fraction);
+            nanos = value * NANOS_PER_DIGIT[fraction];
         }
         long epochDay;
         try {

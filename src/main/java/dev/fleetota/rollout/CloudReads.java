@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CloudReads implements DisposableBean {
 
+    /** A device whose read failed is read again this much later (by the preflight and the verification reader). */
+    static final java.time.Duration RETRY_FAILED = java.time.Duration.ofSeconds(30);
+
     private final ExecutorService readers;
 
     CloudReads(RolloutProperties properties) {

@@ -1,7 +1,6 @@
 package dev.fleetota.rollout;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,9 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  * <p>
  * One instance reads at a time (a session advisory lock, {@link SessionLock}): the reads spend Particle's API budget,
  * which is per public source IP and so shared by instances behind one egress address, and an instance killed
- * mid-read leaves nothing behind, so another reads the same
- * devices at its next tick (a claim timestamp would hold them until it aged out). A device whose read failed is
- * tried again after {@link #RETRY_FAILED} ({@code preflight_failed_at}), not on every tick.
+ * mid-read leaves nothing behind, so another reads the same devices at its next tick (a claim timestamp would hold
+ * them until it aged out). A device whose read failed is tried again after {@link CloudReads#RETRY_FAILED}
+ * ({@code preflight_failed_at}), not on every tick.
  */
 @Component
 class PreflightRefresher {
@@ -38,8 +37,6 @@ class PreflightRefresher {
 
     /** Advisory lock namespace "PREF", key 0: the one running preflight reader. */
     static final int LOCK_NAMESPACE = 0x5052_4546;
-
-    static final Duration RETRY_FAILED = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
 
@@ -84,9 +81,10 @@ class PreflightRefresher {
         List<ParticleDevice> read = new ArrayList<>();
         List<Object[]> done = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
+        java.sql.Timestamp now = ts(clock.instant());
         for (int i = 0; i < due.size(); i++) {
             Optional<ParticleDevice> device = fetched.get(i);
-            Object[] row = { ts(clock.instant()), due.get(i).id() };
+            Object[] row = { now, due.get(i).id() };
             if (device.isPresent()) {
                 read.add(device.get());
                 done.add(row);
@@ -100,7 +98,8 @@ class PreflightRefresher {
             jdbc.batchUpdate("UPDATE device_update SET preflight_read_at = ? WHERE id = ?", done);
         }
         catch (RuntimeException ex) { // counted as failed reads, so they are not read again on every tick
-            log.warn("Recording {} preflight reads failed; reading them again in {}", read.size(), RETRY_FAILED, ex);
+            log.warn("Recording {} preflight reads failed; reading them again in {}", read.size(),
+                    CloudReads.RETRY_FAILED, ex);
             failed.addAll(done);
             done.clear();
         }
@@ -118,8 +117,8 @@ class PreflightRefresher {
                 ORDER BY du.rollout_id, du.batch_number, du.position
                 LIMIT ?
                 """, (rs, i) -> new Due(rs.getLong(1), rs.getString(2)),
-                ts(now.minus(properties.preflightFreshness()).plusSeconds(15)), ts(now.minus(RETRY_FAILED)),
-                properties.maxQueuedCommands());
+                ts(now.minus(properties.preflightFreshness()).plusSeconds(15)),
+                ts(now.minus(CloudReads.RETRY_FAILED)), properties.maxQueuedCommands());
     }
 
 }

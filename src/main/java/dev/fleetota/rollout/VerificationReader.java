@@ -1,7 +1,6 @@
 package dev.fleetota.rollout;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import static dev.fleetota.rollout.DeviceUpdateTransitions.ts;
  * The read happens outside any transaction. One instance reads at a time (a session advisory lock,
  * {@link SessionLock}): a reader killed mid-read leaves nothing behind, so another reads the same devices at its next
  * run (a claim that pushed the deadline out held them for 30 s). A read that failed pushes the device's deadline
- * {@link #RETRY_FAILED} out, so it is tried again then, not on every run.
+ * {@link CloudReads#RETRY_FAILED} out, so it is tried again then, not on every run.
  */
 @Component
 class VerificationReader {
@@ -66,8 +65,6 @@ class VerificationReader {
     /** Advisory lock namespace "VERI", key 0: the one running verification reader. */
     static final int LOCK_NAMESPACE = 0x5645_5249;
 
-    static final Duration RETRY_FAILED = Duration.ofSeconds(30);
-
     private static final int CHUNK = 100;
 
     /**
@@ -99,7 +96,7 @@ class VerificationReader {
             }
             catch (RuntimeException ex) { // its deadline moves on, so it is not read again on every run
                 log.warn("Recording the verification read of device update {} failed; retrying in {}", d.id(),
-                        RETRY_FAILED, ex);
+                        CloudReads.RETRY_FAILED, ex);
                 retryLater(d.id(), now);
             }
         }
@@ -108,7 +105,7 @@ class VerificationReader {
 
     private void retryLater(long deviceUpdateId, Instant now) {
         jdbc.update("UPDATE device_update SET deadline_at = ? WHERE id = ? AND state = 'VERIFYING'",
-                ts(now.plus(RETRY_FAILED)), deviceUpdateId);
+                ts(now.plus(CloudReads.RETRY_FAILED)), deviceUpdateId);
     }
 
     private List<Due> due() {
