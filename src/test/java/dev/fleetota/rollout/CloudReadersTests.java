@@ -2,10 +2,10 @@ package dev.fleetota.rollout;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -14,7 +14,6 @@ import dev.fleetota.particlesim.DeviceSpec;
 import dev.fleetota.particlesim.GlobalFaults;
 import dev.fleetota.particlesim.ParticleSimulator;
 import dev.fleetota.particlesim.Platform;
-import dev.fleetota.particlesim.SimulatorSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,17 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CloudReadersTests {
 
-    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
-        .port(0)
-        .seed(11)
-        .timeScale(SimulatedFleet.TIME_SCALE)
-        .strict(true)
-        .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
-        .keepAliveInterval(Duration.ofMillis(500))
-        .requireRunBeforeRelease(false)
-        .build());
+    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatedFleet.settings(11).build());
 
-    private static final java.util.concurrent.atomic.AtomicInteger FIRMWARE = new java.util.concurrent.atomic.AtomicInteger(1);
+    private static final AtomicInteger FIRMWARE = new AtomicInteger(1);
 
     @DynamicPropertySource
     static void simulator(DynamicPropertyRegistry registry) {

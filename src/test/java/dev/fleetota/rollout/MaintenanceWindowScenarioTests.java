@@ -13,7 +13,6 @@ import dev.fleetota.IntegrationTest;
 import dev.fleetota.particlesim.DeviceSpec;
 import dev.fleetota.particlesim.ParticleSimulator;
 import dev.fleetota.particlesim.Platform;
-import dev.fleetota.particlesim.SimulatorSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +42,7 @@ class MaintenanceWindowScenarioTests {
 
     static final MutableClock CLOCK = new MutableClock();
 
-    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
-        .port(0)
-        .seed(7)
-        .timeScale(SimulatedFleet.TIME_SCALE)
-        .strict(true)
-        .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
-        .keepAliveInterval(Duration.ofMillis(500))
-        .requireRunBeforeRelease(false)
-        .clock(CLOCK)
-        .build());
+    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatedFleet.settings(7).clock(CLOCK).build());
 
     @TestConfiguration
     static class SharedClock {

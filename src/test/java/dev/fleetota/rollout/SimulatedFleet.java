@@ -18,20 +18,25 @@ final class SimulatedFleet {
     /** Realistic timings divided by this: a full Device OS upgrade with healing takes about a second. */
     static final double TIME_SCALE = 200;
 
-    static final ParticleSimulator SIM = ParticleSimulator.start(SimulatorSettings.builder()
-        .port(0)
-        .seed(42)
-        .timeScale(TIME_SCALE)
-        .strict(true)
-        .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
+    static final ParticleSimulator SIM = ParticleSimulator.start(settings(42)
         .rateLimits(new SimulatorSettings.RateLimits(Duration.ofMinutes(5), 1_000_000, 1_000, 100))
-        .keepAliveInterval(Duration.ofMillis(500))
-        .requireRunBeforeRelease(false)
         .build());
 
     private static final AtomicInteger FIRMWARE_VERSIONS = new AtomicInteger(100);
 
     private SimulatedFleet() {
+    }
+
+    /** The scenario tests' simulator: free port, {@link #TIME_SCALE}, strict, no random faults, 0.5 s keep-alives. */
+    static SimulatorSettings.Builder settings(long seed) {
+        return SimulatorSettings.builder()
+            .port(0)
+            .seed(seed)
+            .timeScale(TIME_SCALE)
+            .strict(true)
+            .faultProbabilities(SimulatorSettings.FaultProbabilities.NONE)
+            .keepAliveInterval(Duration.ofMillis(500))
+            .requireRunBeforeRelease(false);
     }
 
     static void register(DynamicPropertyRegistry registry) {
