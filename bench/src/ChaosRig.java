@@ -17,7 +17,7 @@ final class ChaosRig implements AutoCloseable {
      * 5 min. Not shorter: a deadline that passes while the service is down is enforced at the restart before the
      * reconnect sync reconciles (docs/benchmarks.md, open finding), and a restart takes up to a minute on a crowded
      * 2-core machine. Failures do not halt (maxFailurePercent 100): a kill can leave several commands of a small
-     * batch unknown (3 of a canary's 5 on a crowded machine), and halting on them is the policy's business, not
+     * batch unknown (3 of a batch's 25 on a crowded machine), and halting on them is the policy's business, not
      * what these scenarios test; {@link #unexplainedFailures} makes every other failure a violation instead.
      */
     static final String POLICY = """
