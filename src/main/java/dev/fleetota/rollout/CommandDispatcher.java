@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued lock+flash commands, outside any transaction (style rule 6): claim one (short transaction), call the
- * pre-update hook and Particle, record the outcome (short transaction). Runs on a few threads; tests call
+ * Sends queued lock+flash commands, outside any transaction (style rule 6): claim one (one statement), call the
+ * pre-update hook and Particle under the {@link DispatchGate}, record the outcome (one statement with the gate's
+ * release, or a short transaction). Runs on a few threads; tests call
  * {@link #dispatchAll()} instead.
  */
 @Component
@@ -87,35 +88,45 @@ class CommandDispatcher implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * Sends under the dispatch gate. An accepted lock+flash is recorded in the round trip that releases the gate (one
+     * statement, no transaction); anything else, or a recording that failed there, in a short transaction after.
+     */
     private void send(FlashCommand command) {
-        Optional<Sent> sent = gate.ifRunning(command.rolloutId(), () -> call(command));
+        Optional<DispatchGate.Sent<Answer>> sent = gate.ifRunning(command.rolloutId(), () -> call(command),
+                answer -> answer.hook() == null
+                        ? outcomes.acceptedStatement(command, answer.flash(), clock.instant()) : null);
+        if (sent.isPresent() && sent.get().recorded()) {
+            outcomes.counted(sent.get().value().flash());
+            return;
+        }
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
             if (sent.isEmpty()) {
                 outbox.unclaim(command);
             }
-            else if (sent.get().hook() != null) {
-                outcomes.hookFailed(command, sent.get().hook(), now);
+            else if (sent.get().value().hook() != null) {
+                outcomes.hookFailed(command, sent.get().value().hook(), now);
             }
             else {
-                outcomes.record(command, sent.get().flash(), now);
+                outcomes.record(command, sent.get().value().flash(), now);
             }
         });
     }
 
     /** What Particle said: a refused pre-update hook (then no flash was sent), or the lock+flash outcome. */
-    private record Sent(DeviceGateway.SendOutcome hook, DeviceGateway.SendOutcome flash) {
+    private record Answer(DeviceGateway.SendOutcome hook, DeviceGateway.SendOutcome flash) {
     }
 
-    private Sent call(FlashCommand command) {
+    private Answer call(FlashCommand command) {
         PreUpdateHook hook = settings.policy(command.rolloutId()).preUpdateHook();
         if (hook != null) {
             DeviceGateway.SendOutcome hookOutcome = gateway.callHook(command.deviceId(), hook);
             if (hookOutcome.kind() != DeviceGateway.SendOutcome.Kind.ACCEPTED) {
-                return new Sent(hookOutcome, null);
+                return new Answer(hookOutcome, null);
             }
         }
-        return new Sent(null, gateway.lockAndFlash(command.deviceId(), command.firmwareVersion(),
+        return new Answer(null, gateway.lockAndFlash(command.deviceId(), command.firmwareVersion(),
                 command.forceUpdates()));
     }
 

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandOutcomes {
 
+    private static final String ACCEPTED = "lock+flash accepted";
+
     private final CommandOutbox outbox;
 
     private final DeviceUpdateTransitions transitions;
@@ -31,7 +33,7 @@ class CommandOutcomes {
             case ACCEPTED -> {
                 outbox.markSent(c.id(), now);
                 transitions.apply(c.deviceUpdateId(), DeviceUpdateState.PENDING, DeviceUpdateState.REQUESTED,
-                        "lock+flash accepted", null, safety, now);
+                        ACCEPTED, null, safety, now);
             }
             case RETRY_LATER -> outbox.retryLater(c.id(), now.plusSeconds(5));
             case REJECTED -> {
@@ -45,6 +47,26 @@ class CommandOutcomes {
                         "lock+flash outcome unknown: " + outcome.detail(), null, safety, now);
             }
         }
+    }
+
+    /**
+     * The one statement that records an accepted lock+flash (the command SENT, its device update REQUESTED, the
+     * timeline row), for the dispatch gate to run with its release; null for any other outcome
+     * ({@link #record} records those).
+     */
+    DispatchGate.Then acceptedStatement(FlashCommand c, DeviceGateway.SendOutcome outcome, Instant now) {
+        if (outcome.kind() != DeviceGateway.SendOutcome.Kind.ACCEPTED) {
+            return null;
+        }
+        return DeviceUpdateTransitions.applyAfter("sent AS (UPDATE flash_command SET status = 'SENT', sent_at = ? WHERE id = ?)",
+                new Object[] { DeviceUpdateTransitions.ts(now), c.id() },
+                new DeviceUpdateTransitions.Move(c.deviceUpdateId(), DeviceUpdateState.PENDING,
+                        DeviceUpdateState.REQUESTED, ACCEPTED, null, settings.policy(c.rolloutId()).safety(), now));
+    }
+
+    /** Counts an outcome that {@link #acceptedStatement} recorded. */
+    void counted(DeviceGateway.SendOutcome outcome) {
+        metrics.command(outcome.kind().name());
     }
 
     void hookFailed(FlashCommand c, DeviceGateway.SendOutcome outcome, Instant now) {

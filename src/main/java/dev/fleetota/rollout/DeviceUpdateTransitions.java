@@ -33,8 +33,9 @@ class DeviceUpdateTransitions {
             SafetyPolicy safety, Instant now) {
     }
 
-    private static final String MOVE = """
-            WITH moved AS (
+    /** A guarded move with its entry actions, as a data-modifying CTE named {@code moved}. */
+    private static final String MOVED = """
+            moved AS (
                 UPDATE device_update SET state = ?, state_changed_at = ?, deadline_at = ?,
                     requested_at = CASE WHEN ? THEN coalesce(requested_at, ?::timestamptz) ELSE requested_at END,
                     safe_mode_since = CASE WHEN ? THEN ?::timestamptz ELSE safe_mode_since END,
@@ -47,6 +48,8 @@ class DeviceUpdateTransitions {
                 (device_update_id, rollout_id, device_id, attempt, at, from_state, to_state, cause, event_id)
             SELECT id, rollout_id, device_id, attempt, ?, ?, ?, ?, ? FROM moved
             """;
+
+    private static final String MOVE = "WITH " + MOVED;
 
     /**
      * Returns false when the device update was no longer in {@code from}. The move and its timeline row are one
@@ -91,6 +94,18 @@ class DeviceUpdateTransitions {
                 to == DeviceUpdateState.SAFE_MODE, ts(now), to == DeviceUpdateState.VERIFYING, ts(deadline),
                 to.isTerminal(), ts(now), to.isFailure() || to == DeviceUpdateState.SKIPPED, truncate(m.cause(), 300),
                 m.id(), m.from().name(), ts(now), m.from().name(), to.name(), truncate(m.cause(), 64), m.eventId() };
+    }
+
+    /**
+     * {@link #apply}'s statement led by another data-modifying CTE ({@code name AS (…)}, with its arguments), as one
+     * statement: both apply or neither. Its update count is the number of timeline rows written (1 when the move
+     * applied). Nothing is counted in the metrics.
+     */
+    static DispatchGate.Then applyAfter(String cte, Object[] cteArguments, Move move) {
+        Object[] moveArguments = arguments(move);
+        Object[] all = java.util.Arrays.copyOf(cteArguments, cteArguments.length + moveArguments.length);
+        System.arraycopy(moveArguments, 0, all, cteArguments.length, moveArguments.length);
+        return new DispatchGate.Then("WITH " + cte + ",\n" + MOVED, all);
     }
 
     /** An operator skip: allowed from PENDING and from failures (which then no longer count toward a halt). */
