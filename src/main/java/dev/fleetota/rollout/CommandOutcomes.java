@@ -10,6 +10,10 @@ class CommandOutcomes {
 
     private static final String ACCEPTED = "lock+flash accepted";
 
+    /** {@link CommandOutbox#markSent} as a data-modifying CTE. */
+    private static final String MARK_SENT =
+            "sent AS (UPDATE flash_command SET status = 'SENT', sent_at = ? WHERE id = ?)";
+
     private final CommandOutbox outbox;
 
     private final DeviceUpdateTransitions transitions;
@@ -58,8 +62,7 @@ class CommandOutcomes {
         if (outcome.kind() != DeviceGateway.SendOutcome.Kind.ACCEPTED) {
             return null;
         }
-        return DeviceUpdateTransitions.applyAfter("sent AS (UPDATE flash_command SET status = 'SENT', sent_at = ? WHERE id = ?)",
-                new Object[] { DeviceUpdateTransitions.ts(now), c.id() },
+        return DeviceUpdateTransitions.applyAfter(MARK_SENT, new Object[] { DeviceUpdateTransitions.ts(now), c.id() },
                 new DeviceUpdateTransitions.Move(c.deviceUpdateId(), DeviceUpdateState.PENDING,
                         DeviceUpdateState.REQUESTED, ACCEPTED, null, settings.policy(c.rolloutId()).safety(), now));
     }

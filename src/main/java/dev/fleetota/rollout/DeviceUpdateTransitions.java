@@ -3,6 +3,7 @@ package dev.fleetota.rollout;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,7 +104,7 @@ class DeviceUpdateTransitions {
      */
     static DispatchGate.Then applyAfter(String cte, Object[] cteArguments, Move move) {
         Object[] moveArguments = arguments(move);
-        Object[] all = java.util.Arrays.copyOf(cteArguments, cteArguments.length + moveArguments.length);
+        Object[] all = Arrays.copyOf(cteArguments, cteArguments.length + moveArguments.length);
         System.arraycopy(moveArguments, 0, all, cteArguments.length, moveArguments.length);
         return new DispatchGate.Then("WITH " + cte + ",\n" + MOVED, all);
     }
