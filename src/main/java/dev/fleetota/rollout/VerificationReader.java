@@ -2,11 +2,14 @@ package dev.fleetota.rollout;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import dev.fleetota.common.SemVer;
 import dev.fleetota.common.SessionLock;
+import dev.fleetota.rollout.DeviceUpdateTransitions.Move;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +72,9 @@ class VerificationReader {
 
     /**
      * Reads every device whose verify period is over: chunks of up to {@value #CHUNK}, read concurrently
-     * ({@link CloudReads}), each outcome recorded in a transaction of its own (one transaction for the chunk would
-     * hold its rows while the event intake waits for them). Every device read leaves the due set (a transition, or
-     * its deadline pushed out after a failed read), so the loop ends.
+     * ({@link CloudReads}) outside any transaction, then the chunk's verdicts recorded at once ({@link #recordAll}).
+     * Every device read leaves the due set (a transition, or its deadline pushed out after a failed read), so the
+     * loop ends.
      */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fleetota.rollout.tick-interval:PT0.5S}")
     public void verifyDue() {
@@ -88,19 +91,54 @@ class VerificationReader {
         }
         List<Optional<DeviceGateway.DeviceReading>> read = reads.readAll(due, d -> gateway.read(d.deviceId()));
         Instant now = clock.instant();
+        List<Due> decided = new ArrayList<>();
+        List<Move> verdicts = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             Due d = due.get(i);
-            Optional<DeviceGateway.DeviceReading> r = read.get(i);
-            try {
-                tx.executeWithoutResult(s -> record(d, r, now));
+            if (read.get(i).isPresent()) {
+                decided.add(d);
+                verdicts.add(move(d, read.get(i).get(), now));
             }
-            catch (RuntimeException ex) { // its deadline moves on, so it is not read again on every run
-                log.warn("Recording the verification read of device update {} failed; retrying in {}", d.id(),
-                        CloudReads.RETRY_FAILED, ex);
-                retryLater(d.id(), now);
+            else {
+                recordAlone(d, () -> unread(d, now), now);
             }
         }
+        recordAll(decided, verdicts, now);
         return due.size();
+    }
+
+    /**
+     * The chunk's verdicts as one batch of single-statement moves, in device update id order (the order the event
+     * intake locks them in), without a transaction around them: a few milliseconds of row locks, one round trip.
+     * When the batch fails, each verdict is recorded alone.
+     */
+    private void recordAll(List<Due> decided, List<Move> verdicts, Instant now) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        try {
+            transitions.applyAll(verdicts.stream().sorted(Comparator.comparingLong(Move::id)).toList());
+        }
+        catch (RuntimeException ex) {
+            log.warn("Recording {} verification reads at once failed ({}); recording them one by one",
+                    verdicts.size(), ex.toString());
+            for (int i = 0; i < verdicts.size(); i++) {
+                Move verdict = verdicts.get(i);
+                recordAlone(decided.get(i), () -> transitions.applyAll(List.of(verdict)), now);
+            }
+        }
+    }
+
+    /** One device's outcome in a transaction of its own; when even that fails, its read counts as failed. */
+    private void recordAlone(Due d, Runnable recording, Instant now) {
+        try {
+            tx.executeWithoutResult(s -> recording.run());
+        }
+        catch (RuntimeException ex) { // its deadline moves on, so it is not read again on every run
+            log.warn("Recording the verification read of device update {} failed; retrying in {}", d.id(),
+                    CloudReads.RETRY_FAILED, ex);
+            retryLater(d.id(), now);
+        }
     }
 
     private void retryLater(long deviceUpdateId, Instant now) {
@@ -120,16 +158,17 @@ class VerificationReader {
                 ts(clock.instant()));
     }
 
-    private void record(Due due, Optional<DeviceGateway.DeviceReading> reading, Instant now) {
-        SafetyPolicy safety = settings.policy(due.rolloutId()).safety();
-        if (reading.isEmpty()) {
-            if (!giveUpIfTooLate(due, safety, now)) {
-                retryLater(due.id(), now);
-            }
-            return;
+    /** No reading: tried again later, or given up when it is too late. */
+    private void unread(Due due, Instant now) {
+        if (!giveUpIfTooLate(due, settings.policy(due.rolloutId()).safety(), now)) {
+            retryLater(due.id(), now);
         }
-        Verdict verdict = verdict(due, reading.get());
-        transitions.apply(due.id(), DeviceUpdateState.VERIFYING, verdict.to(), verdict.cause(), null, safety, now);
+    }
+
+    private Move move(Due due, DeviceGateway.DeviceReading reading, Instant now) {
+        Verdict verdict = verdict(due, reading);
+        return new Move(due.id(), DeviceUpdateState.VERIFYING, verdict.to(), verdict.cause(), null,
+                settings.policy(due.rolloutId()).safety(), now);
     }
 
     private record Verdict(DeviceUpdateState to, String cause) {

@@ -140,6 +140,33 @@ class CloudReadersTests {
         assertThat(verifying(id)).isZero();
     }
 
+    @Test
+    void aVerdictThatCannotBeRecordedIsTriedAgainLaterWhileTheRestOfItsChunkIsRecorded() throws Exception {
+        long id = startedRollout("verify-unrecordable", 3);
+        verifyingSinceAMinute(id);
+        long victim = jdbc.queryForObject("SELECT min(id) FROM device_update WHERE rollout_id = ?", Long.class, id);
+        jdbc.execute("""
+                CREATE FUNCTION refuse_transition() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.device_update_id = %d THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_transition BEFORE INSERT ON device_update_transition
+                    FOR EACH ROW EXECUTE FUNCTION refuse_transition();
+                """.formatted(victim));
+        try {
+            verifier.verifyDue();
+        }
+        finally {
+            jdbc.execute("DROP TRIGGER refuse_transition ON device_update_transition; DROP FUNCTION refuse_transition()");
+        }
+
+        assertThat(jdbc.queryForList("SELECT id FROM device_update WHERE rollout_id = ? AND state = 'VERIFYING'",
+                Long.class, id)).as("only the one that could not be recorded").containsExactly(victim);
+        assertThat(jdbc.queryForObject("SELECT deadline_at > now() + interval '25 seconds' FROM device_update "
+                + "WHERE id = ?", Boolean.class, victim)).as("tried again in 30 s, not on every run").isTrue();
+    }
+
     /** Puts the rollout's device updates in VERIFYING with their verify period over (as after their restart). */
     private void verifyingSinceAMinute(long rolloutId) {
         jdbc.update("""
