@@ -82,7 +82,7 @@ class ProductEventStream implements SmartLifecycle {
             ApplicationEventPublisher publisher, Clock clock) {
         this.settings = settings;
         this.endpoint = endpoint;
-        this.sources = EventSources.createFactory(streamClient(http, settings.keepAliveTimeout()));
+        this.sources = EventSources.createFactory(streamClient(http, settings));
         this.lease = lease;
         this.receiver = receiver;
         this.publisher = publisher;
@@ -92,9 +92,13 @@ class ProductEventStream implements SmartLifecycle {
                 settings.keepAliveTimeout().multipliedBy(2));
     }
 
-    /** Reading times out after the keep-alive deadline without bytes; no overall call timeout for a long stream. */
-    private static OkHttpClient streamClient(OkHttpClient http, Duration keepAlive) {
-        return http.newBuilder().readTimeout(keepAlive).callTimeout(Duration.ZERO).build();
+    /**
+     * Reading times out after the keep-alive deadline without bytes; no overall call timeout for a long stream; a
+     * trickle is read a few events at a time ({@link CoalescingReads}).
+     */
+    private static OkHttpClient streamClient(OkHttpClient http, EventStreamProperties settings) {
+        return http.newBuilder().readTimeout(settings.keepAliveTimeout()).callTimeout(Duration.ZERO)
+            .addInterceptor(new CoalescingReads(settings.readPause())).build();
     }
 
     @Override

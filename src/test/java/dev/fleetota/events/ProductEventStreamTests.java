@@ -165,7 +165,7 @@ class ProductEventStreamTests {
 
     private static EventStreamProperties settings(String instance, Duration keepAlive) {
         return new EventStreamProperties(true, keepAlive, Duration.ofMillis(20), Duration.ofMillis(100),
-                Duration.ofMillis(800), Duration.ofMillis(100), instance);
+                Duration.ofMillis(800), Duration.ofMillis(100), instance, Duration.ofMillis(10));
     }
 
     static MockResponse stream(String body) {
