@@ -15,15 +15,17 @@ import okio.Okio;
 import okio.Source;
 
 /**
- * Lets a trickling event stream pile up a little before it is read: after a read that brought less than
- * {@value #SMALL_READ} bytes, the next read waits {@code pause} first, so the events of those milliseconds come in one
- * read instead of one read (a system call and a thread wake-up) each. A stream that brings full reads is read at once,
- * so a flood is not slowed. Costs each event up to {@code pause} of latency; {@link Duration#ZERO} turns it off.
+ * Lets a trickling event stream pile up a little before it is read: after a read that had to wait for its bytes (the
+ * reader was asleep until an event came), the next read waits {@code pause} first, so the events of those
+ * milliseconds come in one socket read instead of one read (a system call and a thread wake-up) each. Reads that find
+ * bytes waiting never pause, so a flood, or the backlog a pause piled up, is read at full speed. (A read's size says
+ * nothing here: a chunked body hands out one chunk per read, and a stream may send each event as a chunk.) Costs an
+ * event up to {@code pause} of latency; {@link Duration#ZERO} turns it off.
  */
 final class CoalescingReads implements Interceptor {
 
-    /** A read smaller than this is a trickle: pause before the next one. */
-    static final long SMALL_READ = 4096;
+    /** A read that took this long waited for its bytes: the stream is trickling, pause before the next one. */
+    static final long WAITED_NANOS = 1_000_000;
 
     private final long pauseNanos;
 
@@ -76,12 +78,12 @@ final class CoalescingReads implements Interceptor {
 
     }
 
-    /** Pauses before a read that follows a small one. */
+    /** Pauses before a read that follows one that waited. */
     static final class PausingSource extends ForwardingSource {
 
         private final long pauseNanos;
 
-        private long lastRead = Long.MAX_VALUE;
+        private boolean waited;
 
         PausingSource(Source delegate, long pauseNanos) {
             super(delegate);
@@ -90,11 +92,13 @@ final class CoalescingReads implements Interceptor {
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
-            if (lastRead >= 0 && lastRead < SMALL_READ) {
+            if (waited) {
                 pause();
             }
-            lastRead = super.read(sink, byteCount);
-            return lastRead;
+            long start = System.nanoTime();
+            long read = super.read(sink, byteCount);
+            waited = System.nanoTime() - start >= WAITED_NANOS;
+            return read;
         }
 
         /** The whole pause (parking may return early), unless the thread is interrupted. */
