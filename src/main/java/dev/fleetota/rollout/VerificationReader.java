@@ -108,9 +108,10 @@ class VerificationReader {
     }
 
     /**
-     * The chunk's verdicts as one batch of single-statement moves, in device update id order (the order the event
-     * intake locks them in), without a transaction around them: a few milliseconds of row locks, one round trip.
-     * When the batch fails, each verdict is recorded alone.
+     * The chunk's verdicts as one JDBC batch of single-statement moves, in device update id order (the order the
+     * event intake locks them in), with no transaction opened for them: the batch is one round trip, which PostgreSQL
+     * runs as one implicit transaction (all or nothing, row locks held for milliseconds). When the batch fails, each
+     * verdict is recorded alone.
      */
     private void recordAll(List<Due> decided, List<Move> verdicts, Instant now) {
         if (verdicts.isEmpty()) {
