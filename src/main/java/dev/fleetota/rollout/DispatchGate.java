@@ -93,10 +93,24 @@ class DispatchGate {
                 unlock(con, rolloutId);
                 throw ex;
             }
-            return Optional.of(new Sent<>(value, unlockThen(con, rolloutId, then.apply(value))));
+            return Optional.of(new Sent<>(value, unlockThen(con, rolloutId, statementAfter(then, value))));
         }
         catch (SQLException ex) {
             throw new DataAccessResourceFailureException("dispatch gate", ex);
+        }
+    }
+
+    /**
+     * The statement to run with the release; null when making it failed, so the gate is released all the same (a
+     * pooled connection must never go back to the pool holding it) and the caller records the outcome apart.
+     */
+    private static <T> Then statementAfter(Function<T, Then> then, T value) {
+        try {
+            return then.apply(value);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Making the statement to record after the dispatch gate failed; recording it apart", ex);
+            return null;
         }
     }
 

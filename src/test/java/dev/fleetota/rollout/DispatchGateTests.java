@@ -117,6 +117,16 @@ class DispatchGateTests {
             .isEqualTo("SENDING");
     }
 
+    @Test
+    void theGateIsReleasedWhenMakingTheRecordingFails() {
+        Optional<DispatchGate.Sent<String>> sent = gate.ifRunning(rollout, () -> "sent", value -> {
+            throw new IllegalStateException("no policy, say");
+        });
+
+        assertThat(sent).hasValueSatisfying(s -> assertThat(s.recorded()).isFalse());
+        assertThat(gateHeld()).as("released").isFalse();
+    }
+
     /** Whether some session holds the rollout's gate: an exclusive try from another connection fails. */
     private boolean gateHeld() {
         Boolean got = tx.execute(s -> jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, ?)", Boolean.class,
