@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseDuration how long the stream lease is valid without renewal (another instance takes over after it)
  * @param leaseRenewInterval how often the holder renews and standby instances try to take over
  * @param instanceId this instance's name as lease holder; blank = host name plus a random suffix
- * @param readPause after a small read, wait this long before the next, so a trickle of events is read a few at a
- *        time instead of one system call and thread wake-up each ({@link CoalescingReads}; 0 = off)
+ * @param readPause after a read that had to wait for its bytes, wait this long before the next, so a trickle of
+ *        events is read a few at a time instead of one system call and thread wake-up each; reads that find bytes
+ *        waiting never pause ({@link CoalescingReads}; 0 = off)
  */
 @Validated
 @ConfigurationProperties("fleetota.events.stream")
