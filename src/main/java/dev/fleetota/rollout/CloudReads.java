@@ -1,5 +1,6 @@
 package dev.fleetota.rollout;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class CloudReads implements DisposableBean {
 
     /** A device whose read failed is read again this much later (by the preflight and the verification reader). */
-    static final java.time.Duration RETRY_FAILED = java.time.Duration.ofSeconds(30);
+    static final Duration RETRY_FAILED = Duration.ofSeconds(30);
 
     private final ExecutorService readers;
 

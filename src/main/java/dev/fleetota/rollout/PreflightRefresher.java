@@ -1,5 +1,6 @@
 package dev.fleetota.rollout;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class PreflightRefresher {
         List<ParticleDevice> read = new ArrayList<>();
         List<Object[]> done = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
-        java.sql.Timestamp now = ts(clock.instant());
+        Timestamp now = ts(clock.instant());
         for (int i = 0; i < due.size(); i++) {
             Optional<ParticleDevice> device = fetched.get(i);
             Object[] row = { now, due.get(i).id() };

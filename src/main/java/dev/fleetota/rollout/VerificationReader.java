@@ -91,19 +91,17 @@ class VerificationReader {
         }
         List<Optional<DeviceGateway.DeviceReading>> read = reads.readAll(due, d -> gateway.read(d.deviceId()));
         Instant now = clock.instant();
-        List<Due> decided = new ArrayList<>();
         List<Move> verdicts = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             Due d = due.get(i);
             if (read.get(i).isPresent()) {
-                decided.add(d);
                 verdicts.add(move(d, read.get(i).get(), now));
             }
             else {
-                recordAlone(d, () -> unread(d, now), now);
+                recordAlone(d.id(), () -> unread(d, now), now);
             }
         }
-        recordAll(decided, verdicts, now);
+        recordAll(verdicts, now);
         return due.size();
     }
 
@@ -113,7 +111,7 @@ class VerificationReader {
      * runs as one implicit transaction (all or nothing, row locks held for milliseconds). When the batch fails, each
      * verdict is recorded alone.
      */
-    private void recordAll(List<Due> decided, List<Move> verdicts, Instant now) {
+    private void recordAll(List<Move> verdicts, Instant now) {
         if (verdicts.isEmpty()) {
             return;
         }
@@ -123,22 +121,19 @@ class VerificationReader {
         catch (RuntimeException ex) {
             log.warn("Recording {} verification reads at once failed ({}); recording them one by one",
                     verdicts.size(), ex.toString());
-            for (int i = 0; i < verdicts.size(); i++) {
-                Move verdict = verdicts.get(i);
-                recordAlone(decided.get(i), () -> transitions.applyAll(List.of(verdict)), now);
-            }
+            verdicts.forEach(verdict -> recordAlone(verdict.id(), () -> transitions.applyAll(List.of(verdict)), now));
         }
     }
 
     /** One device's outcome in a transaction of its own; when even that fails, its read counts as failed. */
-    private void recordAlone(Due d, Runnable recording, Instant now) {
+    private void recordAlone(long deviceUpdateId, Runnable recording, Instant now) {
         try {
             tx.executeWithoutResult(s -> recording.run());
         }
         catch (RuntimeException ex) { // its deadline moves on, so it is not read again on every run
-            log.warn("Recording the verification read of device update {} failed; retrying in {}", d.id(),
+            log.warn("Recording the verification read of device update {} failed; retrying in {}", deviceUpdateId,
                     CloudReads.RETRY_FAILED, ex);
-            retryLater(d.id(), now);
+            retryLater(deviceUpdateId, now);
         }
     }
 
