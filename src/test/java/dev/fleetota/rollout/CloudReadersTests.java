@@ -1,6 +1,7 @@
 package dev.fleetota.rollout;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,8 @@ class CloudReadersTests {
 
             assertThat(preflight.refreshDue()).as("another instance is reading").isZero();
             assertThat(readCount(id)).isZero();
-        } // its connection is gone (kill -9): PostgreSQL released the lock, and no claim was left on the rows
+            endSession(st); // kill -9: PostgreSQL releases the lock; no claim was left on the rows
+        }
 
         assertThat(preflight.refreshDue()).isEqualTo(4);
         assertThat(readCount(id)).isEqualTo(4);
@@ -114,7 +116,8 @@ class CloudReadersTests {
 
             verifier.verifyDue();
             assertThat(verifying(id)).as("another instance is reading").isEqualTo(3);
-        } // its connection is gone (kill -9): the lock with it, and no deadline was pushed out
+            endSession(st); // kill -9: the lock goes with it, and no deadline was pushed out
+        }
 
         verifier.verifyDue();
         assertThat(verifying(id)).isZero(); // the devices never flashed: WRONG_VERSION, but read and decided
@@ -165,6 +168,19 @@ class CloudReadersTests {
                 Long.class, id)).as("only the one that could not be recorded").containsExactly(victim);
         assertThat(jdbc.queryForObject("SELECT deadline_at > now() + interval '25 seconds' FROM device_update "
                 + "WHERE id = ?", Boolean.class, victim)).as("tried again in 30 s, not on every run").isTrue();
+    }
+
+    /**
+     * Ends the statement's database session, as when the instance holding it is killed. Closing a pooled connection
+     * would not: it goes back to the pool with its session, and its advisory locks, still alive.
+     */
+    private static void endSession(Statement st) {
+        try {
+            st.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+        }
+        catch (SQLException expected) {
+            // the session ended under the statement
+        }
     }
 
     /** Puts the rollout's device updates in VERIFYING with their verify period over (as after their restart). */

@@ -127,11 +127,17 @@ class DispatchGateTests {
         assertThat(gateHeld()).as("released").isFalse();
     }
 
-    /** Whether some session holds the rollout's gate: an exclusive try from another connection fails. */
+    /**
+     * Whether any session holds the rollout's gate (including an idle pooled connection, which a try-lock from the
+     * same session would not see: a session never conflicts with its own locks).
+     */
     private boolean gateHeld() {
-        Boolean got = tx.execute(s -> jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, ?)", Boolean.class,
-                DispatchGate.NAMESPACE, (int) rollout));
-        return !Boolean.TRUE.equals(got);
+        Integer held = jdbc.queryForObject("""
+                SELECT count(*) FROM pg_locks
+                WHERE locktype = 'advisory' AND classid = ?::bigint::oid AND objid = ?::bigint::oid AND objsubid = 2
+                  AND granted
+                """, Integer.class, DispatchGate.NAMESPACE, rollout);
+        return held != null && held > 0;
     }
 
     private FlashCommand claimedCommand() {
