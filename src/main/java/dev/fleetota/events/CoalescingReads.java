@@ -3,6 +3,7 @@ package dev.fleetota.events;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -40,7 +41,7 @@ final class CoalescingReads implements Interceptor {
         if (pauseNanos <= 0 || body == null) {
             return response;
         }
-        BufferedSource source = Okio.buffer(new PausingSource(body.source(), pauseNanos));
+        BufferedSource source = Okio.buffer(new PausingSource(body.source(), pauseNanos, System::nanoTime));
         return response.newBuilder().body(new Body(body, source)).build();
     }
 
@@ -78,16 +79,19 @@ final class CoalescingReads implements Interceptor {
 
     }
 
-    /** Pauses before a read that follows one that waited. */
+    /** Pauses before a read that follows one that waited ({@code clock} times the reads, in nanoseconds). */
     static final class PausingSource extends ForwardingSource {
 
         private final long pauseNanos;
 
+        private final LongSupplier clock;
+
         private boolean waited;
 
-        PausingSource(Source delegate, long pauseNanos) {
+        PausingSource(Source delegate, long pauseNanos, LongSupplier clock) {
             super(delegate);
             this.pauseNanos = pauseNanos;
+            this.clock = clock;
         }
 
         @Override
@@ -95,9 +99,9 @@ final class CoalescingReads implements Interceptor {
             if (waited) {
                 pause();
             }
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             long read = super.read(sink, byteCount);
-            waited = System.nanoTime() - start >= WAITED_NANOS;
+            waited = clock.getAsLong() - start >= WAITED_NANOS;
             return read;
         }
 
